@@ -1,0 +1,91 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.ts";
+
+export interface StoredResponse {
+  id: string;
+  studyId: string;
+  populationId: string;
+  questionnaireVersion: string;
+  siteId: string | null;
+  language: string;
+  mode: string;
+  status: string;
+  answers: Record<string, unknown>;
+  paradata: Record<string, unknown>;
+  userAgent: string | null;
+  bodyHash: string;
+  receivedAt: string;
+}
+
+/** Responses, written once under the client's own id and never updated by a retry. */
+export function responseRepository(db: Kysely<Database>) {
+  return {
+    /**
+     * Inserts the response unless a row with its id exists; returns the stored row and whether this call
+     * wrote it. A concurrent retry of the same id therefore stores exactly one row.
+     */
+    async insertOnce(response: StoredResponse): Promise<{ stored: StoredResponse; inserted: boolean }> {
+      const result = await db
+        .insertInto("responses")
+        .values(toRow(response))
+        .onConflict((conflict) => conflict.column("id").doNothing())
+        .executeTakeFirst();
+      const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      const stored = inserted ? response : await this.find(response.id);
+      if (!stored) throw new Error(`response ${response.id} vanished after a conflicting insert`);
+      return { stored, inserted };
+    },
+
+    async find(id: string): Promise<StoredResponse | undefined> {
+      const row = await db.selectFrom("responses").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    },
+
+    async list(studyId: string, populationId?: string): Promise<StoredResponse[]> {
+      let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
+      if (populationId) query = query.where("population_id", "=", populationId);
+      const rows = await query.orderBy("received_at").orderBy("id").execute();
+      return rows.map(fromRow);
+    },
+  };
+}
+
+export type ResponseRepository = ReturnType<typeof responseRepository>;
+
+type ResponseRow = Database["responses"];
+
+function toRow(response: StoredResponse): ResponseRow {
+  return {
+    id: response.id,
+    study_id: response.studyId,
+    population_id: response.populationId,
+    questionnaire_version: response.questionnaireVersion,
+    site_id: response.siteId,
+    language: response.language,
+    mode: response.mode,
+    status: response.status,
+    answers: JSON.stringify(response.answers),
+    paradata: JSON.stringify(response.paradata),
+    user_agent: response.userAgent,
+    body_hash: response.bodyHash,
+    received_at: response.receivedAt,
+  };
+}
+
+function fromRow(row: ResponseRow): StoredResponse {
+  return {
+    id: row.id,
+    studyId: row.study_id,
+    populationId: row.population_id,
+    questionnaireVersion: row.questionnaire_version,
+    siteId: row.site_id,
+    language: row.language,
+    mode: row.mode,
+    status: row.status,
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    paradata: JSON.parse(row.paradata) as Record<string, unknown>,
+    userAgent: row.user_agent,
+    bodyHash: row.body_hash,
+    receivedAt: row.received_at,
+  };
+}

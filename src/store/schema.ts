@@ -1,0 +1,39 @@
+/** Tables as Kysely sees them. JSON is stored as text and times as ISO-8601 text, the same on both dialects. */
+export interface Database {
+  studies: StudyTable;
+  questionnaire_versions: QuestionnaireVersionTable;
+  responses: ResponseTable;
+}
+
+export interface StudyTable {
+  id: string;
+  /** study.json as loaded. */
+  definition: string;
+  loaded_at: string;
+}
+
+export interface QuestionnaireVersionTable {
+  study_id: string;
+  population_id: string;
+  version: string;
+  questionnaire: string;
+  created_at: string;
+}
+
+export interface ResponseTable {
+  /** The UUID the client chose: submitting the same response again finds this row. */
+  id: string;
+  study_id: string;
+  population_id: string;
+  questionnaire_version: string;
+  site_id: string | null;
+  language: string;
+  mode: string;
+  status: string;
+  answers: string;
+  paradata: string;
+  user_agent: string | null;
+  /** Hash of the submitted body, to tell a retry from a different response reusing an id. */
+  body_hash: string;
+  received_at: string;
+}
