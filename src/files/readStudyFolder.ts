@@ -14,7 +14,12 @@ export async function readStudyFolder(directory: string): Promise<LoadedStudy> {
   for (const population of definition.populations) {
     const file = population.questionnaire;
     const json = parseQuestionnaire(await readText(join(absolute, file), file), file);
-    questionnaires[population.id] = { population: population.id, file, json, version: questionnaireVersion(json) };
+    questionnaires[population.id] = {
+      population: population.id,
+      file,
+      json,
+      version: questionnaireVersion(json),
+    };
   }
   return { definition, directory: absolute, questionnaires };
 }

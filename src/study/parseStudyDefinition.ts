@@ -17,10 +17,14 @@ export function parseStudyDefinition(text: string, file = "study.json"): StudyDe
     check.localized(value.title, "$.title");
     check.stringArray(value.languages, "$.languages");
     if (check.array(value.populations, "$.populations")) {
-      value.populations.forEach((population, index) => checkPopulation(check, population, `$.populations[${index}]`));
+      for (const [index, population] of value.populations.entries()) {
+        checkPopulation(check, population, `$.populations[${index}]`);
+      }
     }
     if (check.array(value.concepts, "$.concepts")) {
-      value.concepts.forEach((concept, index) => checkConcept(check, concept, `$.concepts[${index}]`));
+      for (const [index, concept] of value.concepts.entries()) {
+        checkConcept(check, concept, `$.concepts[${index}]`);
+      }
     }
   }
   if (check.problems.length > 0) {
