@@ -26,6 +26,7 @@ export const errorCatalogue = {
   DESIGN_INVALID: { status: 422, exitCode: 2, message: "The survey design is invalid" },
   FILE_UNREADABLE: { status: 400, exitCode: 2, message: "The file cannot be read" },
   USAGE: { status: 400, exitCode: 2, message: "Wrong command usage" },
+  RATE_LIMITED: { status: 429, exitCode: 1, message: "Too many requests; try again shortly" },
   INTERNAL: { status: 500, exitCode: 70, message: "Internal error" },
 } as const;
 

@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import type { Command } from "commander";
+import { ParallaxError } from "../errors.ts";
+import { ensureWebBuilt } from "../files/ensureWebBuilt.ts";
+import { packageRoot } from "../files/packageRoot.ts";
+import { readStudyFolder } from "../files/readStudyFolder.ts";
+import { openParallax } from "../server/openParallax.ts";
+import { respondentLink } from "../server/studySummary.ts";
+import { dbOption } from "./dbOption.ts";
+
+export const demoStudyDirectory = join(packageRoot, "examples", "china-lac");
+
+interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  study: string[];
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the respondent pages and the HTTP API")
+    .addOption(dbOption())
+    .option("--port <n>", "port to listen on", process.env.PARALLAX_PORT ?? "3000")
+    .option(
+      "--host <address>",
+      "address to listen on (0.0.0.0 for every interface)",
+      process.env.PARALLAX_HOST ?? "localhost",
+    )
+    .option("--study <dir...>", "study folders to field (default: the China–LAC demo study)")
+    .action(async (options: ServeOptions) => serve(options));
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ParallaxError("USAGE", "--port must be a whole number from 0 to 65535", [
+      { path: "--port", message: options.port },
+    ]);
+  }
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const directories = options.study?.length ? options.study : [demoStudyDirectory];
+  const studies = await Promise.all(directories.map((directory) => readStudyFolder(directory)));
+  const webRoot = await ensureWebBuilt(log);
+  const { app, store, close: shutdown } = await openParallax({ db: options.db, studies, webRoot });
+  const close = async () => {
+    await shutdown();
+    process.exit(0);
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+  await app.listen({ port, host: options.host });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const base = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${actualPort}`;
+  log(`Parallax is serving on ${base} (data: ${store.location})`);
+  for (const study of studies) {
+    log(`\n${study.definition.title.en ?? study.definition.id}`);
+    for (const population of study.definition.populations) {
+      for (const language of population.languages) {
+        log(
+          `  ${population.id} (${language}): ${base}${respondentLink(study.definition.id, population.id, language)}`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ServerContext } from "./context.ts";
+import { replyWithError } from "./errorHandler.ts";
+import { apiRoutes } from "./routes/apiRoutes.ts";
+import { pageRoutes } from "./routes/pageRoutes.ts";
+
+export interface ServerOptions {
+  /** pino logging; off in tests. */
+  logger?: boolean;
+}
+
+/** Builds the Fastify app over a context; the caller decides where it listens. */
+export async function buildServer(
+  context: ServerContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: 1024 * 1024,
+    // Request ids in logs, never in replies; the client already sends its own response UUID.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setErrorHandler(replyWithError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url}`, details: [] },
+    });
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // SurveyJS sets element styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await apiRoutes(app, context);
+  await pageRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from "fastify";
+import { StudyCatalogue } from "../fieldwork/studyCatalogue.ts";
+import { openDatabase, type Store } from "../store/openDatabase.ts";
+import { questionnaireRepository } from "../store/questionnaireRepository.ts";
+import { responseRepository } from "../store/responseRepository.ts";
+import { studyRepository } from "../store/studyRepository.ts";
+import type { LoadedStudy } from "../study/types.ts";
+import { compileQuestionnaire, evaluateExpression } from "../study/validation/index.ts";
+import { buildServer, type ServerOptions } from "./buildServer.ts";
+
+export interface ParallaxInstance {
+  app: FastifyInstance;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Opens the store, records the studies in it and builds the server: what `parallax serve` and the tests share. */
+export async function openParallax(
+  options: { db: string; studies: LoadedStudy[]; webRoot: string } & ServerOptions,
+): Promise<ParallaxInstance> {
+  const store = await openDatabase(options.db);
+  try {
+    for (const study of options.studies) await studyRepository(store.db).save(study);
+    const catalogue = new StudyCatalogue(options.studies, {
+      compile: compileQuestionnaire,
+      findVersion: questionnaireRepository(store.db).find,
+    });
+    const app = await buildServer(
+      {
+        store,
+        catalogue,
+        responses: responseRepository(store.db),
+        evaluate: evaluateExpression,
+        now: () => new Date(),
+        webRoot: options.webRoot,
+      },
+      options,
+    );
+    return {
+      app,
+      store,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import "survey-core/survey-core.min.css";
+import "survey-core/i18n/spanish";
+import "survey-core/i18n/portuguese";
+import "survey-core/i18n/simplified-chinese";
+import { createRoot } from "react-dom/client";
+import { messagesFor } from "./messages.ts";
+import { type PopulationInfo, RespondentApp } from "./RespondentApp.tsx";
+
+interface StudyReply {
+  populations: PopulationInfo[];
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const [, , study, population, language] = window.location.pathname.split("/").map(decodeURIComponent);
+  const mode = new URLSearchParams(window.location.search).get("mode") ?? "web";
+  document.documentElement.lang = language;
+  const messages = messagesFor(language);
+  root.textContent = messages.loading;
+  const api = `/api/v1/studies/${encodeURIComponent(study)}`;
+  const [studyReply, questionnaireReply] = await Promise.all([
+    fetch(api),
+    fetch(`${api}/populations/${encodeURIComponent(population)}/questionnaire`),
+  ]);
+  if (!studyReply.ok || !questionnaireReply.ok) {
+    root.textContent = messages.notFound;
+    return;
+  }
+  const { populations } = (await studyReply.json()) as StudyReply;
+  const { version, questionnaire } = (await questionnaireReply.json()) as {
+    version: string;
+    questionnaire: Record<string, unknown>;
+  };
+  const info = populations.find((candidate) => candidate.id === population);
+  if (!info) {
+    root.textContent = messages.notFound;
+    return;
+  }
+  root.textContent = "";
+  createRoot(root).render(
+    <RespondentApp
+      study={study}
+      population={info}
+      language={language}
+      mode={mode}
+      version={version}
+      questionnaire={questionnaire}
+    />,
+  );
+}
+
+const root = document.getElementById("root");
+if (root) void start(root);

@@ -1,0 +1,55 @@
+export interface Messages {
+  loading: string;
+  saving: string;
+  saved: string;
+  retrying: string;
+  failed: string;
+  rejected: string;
+  notFound: string;
+}
+
+/** The respondent page's own texts; the questionnaire's texts come from the study. */
+const messages: Record<string, Messages> = {
+  en: {
+    loading: "Loading the questionnaire…",
+    saving: "Sending your answers…",
+    saved: "Your answers have been received. Thank you.",
+    retrying: "The connection failed; trying again…",
+    failed: "Your answers could not be sent. They are kept on this device; please try again later.",
+    rejected: "Your answers could not be accepted:",
+    notFound: "This questionnaire could not be found.",
+  },
+  es: {
+    loading: "Cargando el cuestionario…",
+    saving: "Enviando sus respuestas…",
+    saved: "Hemos recibido sus respuestas. Muchas gracias.",
+    retrying: "Falló la conexión; intentando de nuevo…",
+    failed:
+      "No se pudieron enviar sus respuestas. Se guardan en este dispositivo; inténtelo de nuevo más tarde.",
+    rejected: "No se pudieron aceptar sus respuestas:",
+    notFound: "No se encontró este cuestionario.",
+  },
+  pt: {
+    loading: "Carregando o questionário…",
+    saving: "Enviando suas respostas…",
+    saved: "Recebemos suas respostas. Muito obrigado.",
+    retrying: "A conexão falhou; tentando novamente…",
+    failed:
+      "Não foi possível enviar suas respostas. Elas ficam guardadas neste aparelho; tente novamente mais tarde.",
+    rejected: "Não foi possível aceitar suas respostas:",
+    notFound: "Este questionário não foi encontrado.",
+  },
+  "zh-cn": {
+    loading: "正在加载问卷……",
+    saving: "正在提交您的回答……",
+    saved: "我们已收到您的回答，谢谢！",
+    retrying: "连接失败，正在重试……",
+    failed: "您的回答未能提交，已保存在本设备上，请稍后再试。",
+    rejected: "您的回答未被接受：",
+    notFound: "未找到该问卷。",
+  },
+};
+
+export function messagesFor(language: string): Messages {
+  return messages[language] ?? messages.en;
+}
