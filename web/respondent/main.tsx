@@ -1,4 +1,6 @@
-import "survey-core/survey-core.min.css";
+// The fontless stylesheet: the default one loads a web font from a third-party host.
+import "survey-core/survey-core.fontless.min.css";
+import "./respondent.css";
 import "survey-core/i18n/spanish";
 import "survey-core/i18n/portuguese";
 import "survey-core/i18n/simplified-chinese";
