@@ -32,7 +32,7 @@ const study = {
   title: { en: "S", es: "S" },
   languages: ["es", "en"],
   concepts: [],
-  populations: [{ id: "adults", name: { en: "Adults", es: "Adultos" } }],
+  populations: [{ id: "adults", name: { en: "Adults", es: "Adultos" }, languages: ["es"] }],
 } as unknown as StudyDefinition;
 
 const response = (id: string, answers: Record<string, unknown>): ExportResponse => ({

@@ -52,16 +52,24 @@ export function exportCsv(
   language: string,
 ): CsvExport {
   const perPopulation = new Map<string, Map<string, ExportVariable>>();
-  const columns = new Map<string, { variable: ExportVariable; populations: string[] }>();
+  const columns = new Map<
+    string,
+    { variable: ExportVariable; speaksLanguage: boolean; populations: string[] }
+  >();
   for (const population of study.populations) {
     const json = questionnaires[population.id];
     if (!json) continue;
     const variables = exportVariables(json, language);
     perPopulation.set(population.id, new Map(variables.map((variable) => [variable.name, variable])));
+    const speaksLanguage = population.languages.includes(language);
     for (const variable of variables) {
       const known = columns.get(variable.name);
-      if (known) known.populations.push(population.id);
-      else columns.set(variable.name, { variable, populations: [population.id] });
+      if (!known) columns.set(variable.name, { variable, speaksLanguage, populations: [population.id] });
+      else {
+        known.populations.push(population.id);
+        // Describe a shared variable in the words of a population that answered in the export's language.
+        if (speaksLanguage && !known.speaksLanguage) Object.assign(known, { variable, speaksLanguage });
+      }
     }
   }
 
