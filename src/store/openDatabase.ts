@@ -4,7 +4,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { ParallaxError } from "../errors.ts";
-import { migrateToLatest } from "./migrations.ts";
+import { migrateToLatest } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
 export type DialectName = "sqlite" | "postgres";

@@ -72,7 +72,15 @@ export interface StudyDefinition {
 /** A SurveyJS questionnaire as JSON. Only the parts Parallax reads are typed. */
 export interface QuestionnaireJson {
   title?: LocalizedText | string;
-  pages?: SurveyElementJson[];
+  pages?: SurveyPageJson[];
+  elements?: SurveyElementJson[];
+  [key: string]: unknown;
+}
+
+export interface SurveyPageJson {
+  name?: string;
+  title?: LocalizedText | string;
+  visibleIf?: string;
   elements?: SurveyElementJson[];
   [key: string]: unknown;
 }
@@ -83,7 +91,7 @@ export interface SurveyElementJson {
   title?: LocalizedText | string;
   elements?: SurveyElementJson[];
   templateElements?: SurveyElementJson[];
-  choices?: Array<string | number | { value: string | number; text?: LocalizedText | string }>;
+  choices?: Array<string | number | { value: string | number; text?: LocalizedText | string; [key: string]: unknown }>;
   [key: string]: unknown;
 }
 

@@ -1,0 +1,29 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { ParallaxError } from "../../errors.ts";
+import { studiesAndResponses } from "./0001_studiesAndResponses.ts";
+import { accountsAndAudit } from "./0002_accountsAndAudit.ts";
+
+/** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
+const migrations: Record<string, Migration> = {
+  "0001_studies_and_responses": studiesAndResponses,
+  "0002_accounts_and_audit": accountsAndAudit,
+};
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
+
+/** Brings a database to the latest schema. Kysely's migration lock makes concurrent starts safe on PostgreSQL. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error");
+    throw new ParallaxError(
+      "INTERNAL",
+      `Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`,
+    );
+  }
+}
