@@ -1,10 +1,14 @@
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
+import { authenticate } from "./auth/authenticate.ts";
 import type { ServerContext } from "./context.ts";
 import { replyWithError } from "./errorHandler.ts";
 import { apiRoutes } from "./routes/apiRoutes.ts";
+import { authRoutes } from "./routes/authRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
+import { staffRoutes } from "./routes/staffRoutes.ts";
 
 export interface ServerOptions {
   /** pino logging; off in tests. */
@@ -39,7 +43,11 @@ export async function buildServer(
     },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  authenticate(app, context);
+  await authRoutes(app, context);
   await apiRoutes(app, context);
+  await staffRoutes(app, context);
   await pageRoutes(app, context);
   return app;
 }

@@ -41,6 +41,21 @@ export function responseRepository(db: Kysely<Database>) {
       return row ? fromRow(row) : undefined;
     },
 
+    async countBySite(studyId: string) {
+      const rows = await db
+        .selectFrom("responses")
+        .select(["population_id", "site_id", "status", (eb) => eb.fn.countAll<number>().as("count")])
+        .where("study_id", "=", studyId)
+        .groupBy(["population_id", "site_id", "status"])
+        .execute();
+      return rows.map((row) => ({
+        populationId: row.population_id,
+        siteId: row.site_id,
+        status: row.status,
+        count: Number(row.count),
+      }));
+    },
+
     async list(studyId: string, populationId?: string): Promise<StoredResponse[]> {
       let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
       if (populationId) query = query.where("population_id", "=", populationId);

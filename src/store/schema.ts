@@ -3,6 +3,39 @@ export interface Database {
   studies: StudyTable;
   questionnaire_versions: QuestionnaireVersionTable;
   responses: ResponseTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+  source: string;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface StudyTable {

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/access/passwords.ts";
+import { type Role, roles } from "../src/access/roles.ts";
+import { verifyAuditChain } from "../src/audit/auditChain.ts";
+import { ensureWebBuilt } from "../src/files/ensureWebBuilt.ts";
+import { readStudyFolder } from "../src/files/readStudyFolder.ts";
+import { openParallax, type ParallaxInstance } from "../src/server/openParallax.ts";
+import { auditRepository } from "../src/store/auditRepository.ts";
+import { userRepository } from "../src/store/userRepository.ts";
+import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
+
+const password = "correct horse battery staple";
+
+/** Every staff route and who may use it: the rest get 403, and nobody signed in gets 401. */
+const routes: Array<{ method: "GET" | "POST"; path: string; allowed: Role[] }> = [
+  { method: "GET", path: "/api/v1/studies/mini/fieldwork", allowed: ["admin", "manager"] },
+  { method: "GET", path: "/api/v1/studies/mini/responses", allowed: ["admin", "manager", "analyst"] },
+  { method: "GET", path: "/api/v1/studies/mini/export.csv", allowed: ["admin", "manager", "analyst"] },
+  { method: "GET", path: "/api/v1/users", allowed: ["admin"] },
+  { method: "GET", path: "/api/v1/audit", allowed: ["admin"] },
+  { method: "GET", path: "/api/v1/auth/me", allowed: [...roles] },
+  { method: "POST", path: "/api/v1/auth/logout", allowed: [...roles] },
+];
+
+interface Signed {
+  cookie: string;
+  csrf: string;
+}
+
+for (const { dialect, skip } of dialects) {
+  describe.skipIf(skip)(`people and roles on ${dialect}`, () => {
+    let parallax: ParallaxInstance;
+    let database: TestDatabase;
+    let origin: string;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      const study = await readStudyFolder("test/fixtures/studies/mini");
+      parallax = await openParallax({
+        db: database.url,
+        studies: [study],
+        webRoot: await ensureWebBuilt(() => {}),
+      });
+      origin = await parallax.app.listen({ port: 0, host: "127.0.0.1" });
+      const passwordHash = await hashPassword(password);
+      for (const role of roles) {
+        await userRepository(parallax.store.db).add(
+          { id: randomUUID(), email: `${role}@example.org`, name: role, role },
+          passwordHash,
+        );
+      }
+    });
+    afterAll(async () => {
+      await parallax.close();
+      await database.drop();
+    });
+
+    async function signIn(email: string, secret = password): Promise<Response> {
+      return fetch(`${origin}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: secret }),
+      });
+    }
+
+    const sessions = new Map<Role, Signed>();
+    async function session(role: Role): Promise<Signed> {
+      const known = sessions.get(role);
+      if (known) return known;
+      const signed = await openSession(role);
+      sessions.set(role, signed);
+      return signed;
+    }
+
+    async function openSession(role: Role): Promise<Signed> {
+      const reply = await signIn(`${role}@example.org`);
+      expect(reply.status).toBe(200);
+      const cookie = (reply.headers.get("set-cookie") ?? "").split(";")[0];
+      const { csrfToken } = (await reply.json()) as { csrfToken: string };
+      return { cookie, csrf: csrfToken };
+    }
+
+    it("sets an HttpOnly, SameSite=Strict session cookie and refuses a wrong password", async () => {
+      const reply = await signIn("analyst@example.org");
+      const setCookie = reply.headers.get("set-cookie") ?? "";
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const wrong = await signIn("analyst@example.org", "not the password");
+      expect(wrong.status).toBe(401);
+      const unknown = await signIn("nobody@example.org");
+      expect(unknown.status).toBe(401);
+      expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("LOGIN_FAILED");
+    });
+
+    for (const route of routes) {
+      it(`${route.method} ${route.path}: ${route.allowed.join(", ")} only`, async () => {
+        const anonymous = await fetch(`${origin}${route.path}`, { method: route.method });
+        expect(anonymous.status).toBe(401);
+        for (const role of roles) {
+          const signed = await session(role);
+          const reply = await fetch(`${origin}${route.path}`, {
+            method: route.method,
+            headers: { cookie: signed.cookie, "x-csrf-token": signed.csrf },
+          });
+          expect({ role, status: reply.status }).toEqual({
+            role,
+            status: route.allowed.includes(role) ? 200 : 403,
+          });
+          if (route.path.endsWith("/logout")) sessions.delete(role);
+        }
+      });
+    }
+
+    it("refuses a state-changing request that carries the cookie but not the CSRF token", async () => {
+      const signed = await session("admin");
+      const forged = await fetch(`${origin}/api/v1/auth/logout`, {
+        method: "POST",
+        headers: { cookie: signed.cookie },
+      });
+      expect(forged.status).toBe(403);
+      expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("CSRF_FAILED");
+      const me = await fetch(`${origin}/api/v1/auth/me`, { headers: { cookie: signed.cookie } });
+      expect(me.status).toBe(200);
+    });
+
+    it("slows password guessing per account: the eleventh try in a minute gets 429, another account does not", async () => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 11; attempt++)
+        statuses.push((await signIn("stranger@example.org", "guess")).status);
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses[10]).toBe(429);
+      expect((await signIn("analyst@example.org", "guess")).status).toBe(401);
+    });
+
+    it("ends a disabled user's sessions at once", async () => {
+      const signed = await session("interviewer");
+      const user = await userRepository(parallax.store.db).findByEmail("interviewer@example.org");
+      await userRepository(parallax.store.db).setDisabled(user?.id as string, true);
+      expect((await fetch(`${origin}/api/v1/auth/me`, { headers: { cookie: signed.cookie } })).status).toBe(
+        401,
+      );
+      expect((await signIn("interviewer@example.org")).status).toBe(401);
+    });
+
+    it("audits logins, failed logins and exports in an intact hash chain", async () => {
+      const entries = await auditRepository(parallax.store).list();
+      const actions = new Set(entries.map((entry) => entry.action));
+      expect([...actions]).toEqual(expect.arrayContaining(["login", "login_failed", "logout", "export"]));
+      expect(entries.find((entry) => entry.action === "login")?.source).toBe("127.0.0.1");
+      expect(verifyAuditChain(entries)).toEqual([]);
+    });
+  });
+}
