@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const directory = mkdtempSync(join(tmpdir(), "parallax-audit-"));
+const db = join(directory, "audit.db");
+
+async function parallax(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ["bin/parallax.js", ...args]);
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe("parallax audit verify", () => {
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("passes on an intact log and names the entry an intruder altered", async () => {
+    for (const role of ["admin", "analyst", "manager"]) {
+      const added = await parallax(
+        "user",
+        "add",
+        "--email",
+        `${role}-${randomUUID().slice(0, 4)}@example.org`,
+        "--name",
+        role,
+        "--role",
+        role,
+        "--db",
+        db,
+      );
+      expect(added.stdout).toMatch(/password: \S{20}/);
+    }
+    const intact = await parallax("audit", "verify", "--db", db);
+    expect(intact).toEqual({ code: 0, stdout: "The audit log is intact: 3 entries.\n" });
+
+    const sqlite = new Database(db);
+    sqlite.prepare("update audit_log set details = ? where seq = 2").run(JSON.stringify({ role: "admin" }));
+    sqlite.close();
+    const tampered = await parallax("audit", "verify", "--db", db);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain("entry 2: its content was altered after it was written");
+  });
+});
