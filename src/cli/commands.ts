@@ -1,23 +1,27 @@
 import type { Command } from "commander";
-import { registerAuditCommand } from "./audit.ts";
-import { registerCodeCommand } from "./code.ts";
-import { registerCodebookCommand } from "./codebook.ts";
-import { registerExportCommand } from "./export.ts";
-import { registerImportXlsformCommand } from "./importXlsform.ts";
-import { registerServeCommand } from "./serve.ts";
-import { registerStatsCommand } from "./stats.ts";
-import { registerStudyLintCommand } from "./studyLint.ts";
-import { registerUserCommand } from "./user.ts";
 
-/** Each subcommand lives in its own file and adds itself here. */
-export function registerCommands(program: Command): void {
-  registerServeCommand(program);
-  registerExportCommand(program);
-  registerUserCommand(program);
-  registerAuditCommand(program);
-  registerStudyLintCommand(program);
-  registerStatsCommand(program);
-  registerImportXlsformCommand(program);
-  registerCodeCommand(program);
-  registerCodebookCommand(program);
+type Register = (program: Command) => void;
+
+/**
+ * Each subcommand lives in its own file. Only the file of the command being run is loaded: the others pull
+ * in heavy libraries (exceljs, jieba, survey-core, Fastify), and loading all of them would add seconds to
+ * every command.
+ */
+const commands: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import("./serve.ts")).registerServeCommand,
+  export: async () => (await import("./export.ts")).registerExportCommand,
+  user: async () => (await import("./user.ts")).registerUserCommand,
+  audit: async () => (await import("./audit.ts")).registerAuditCommand,
+  study: async () => (await import("./studyLint.ts")).registerStudyLintCommand,
+  stats: async () => (await import("./stats.ts")).registerStatsCommand,
+  import: async () => (await import("./importXlsform.ts")).registerImportXlsformCommand,
+  code: async () => (await import("./code.ts")).registerCodeCommand,
+  codebook: async () => (await import("./codebook.ts")).registerCodebookCommand,
+};
+
+/** Registers the command named in argv, or every command when none is (for help and errors). */
+export async function registerCommands(program: Command, argv: string[]): Promise<void> {
+  const named = commands[argv[2] ?? ""];
+  const loaders = named ? [named] : Object.values(commands);
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program);
 }

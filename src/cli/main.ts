@@ -8,7 +8,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Parallax: cross-national, multilingual survey research")
     .exitOverride()
     .showHelpAfterError();
-  registerCommands(program);
+  await registerCommands(program, argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

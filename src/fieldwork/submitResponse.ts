@@ -1,15 +1,19 @@
 import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
 import { ParallaxError } from "../errors.ts";
-import type { ResponseRepository, StoredResponse } from "../store/responseRepository.ts";
+import { quotaRepository } from "../store/quotaRepository.ts";
+import { responseRepository, type StoredResponse } from "../store/responseRepository.ts";
+import type { Database } from "../store/schema.ts";
 import { canonicalJson } from "../study/canonicalJson.ts";
 import { parseSubmission } from "./parseSubmission.ts";
+import { cellsFor } from "./quotaCells.ts";
 import type { StudyCatalogue } from "./studyCatalogue.ts";
 
-export type ResponseStatus = "complete" | "screened_out";
+export type ResponseStatus = "complete" | "screened_out" | "quota_full";
 
 export interface SubmitDeps {
   catalogue: StudyCatalogue;
-  responses: ResponseRepository;
+  db: Kysely<Database>;
   /** Evaluates an expression over answers; undefined when it names an unanswered question. */
   evaluate(expression: string, answers: Record<string, unknown>): boolean | undefined;
   now(): Date;
@@ -28,28 +32,44 @@ export interface SubmitResult {
   response: StoredResponse;
 }
 
+/** Thrown inside the storing transaction to undo its quota increments. */
+class Undo extends Error {
+  constructor(readonly reason: "quota_full" | "already_stored") {
+    super(reason);
+  }
+}
+
 /**
  * Checks a submitted response against the exact questionnaire version and stores it once. A retry of the
  * same body returns the stored record; the same id with a different body is a conflict, never an overwrite.
+ * A complete response is counted into its quota cells in the same transaction that stores it, so a cell
+ * never ends above its target however many submissions race, on however many instances.
  */
 export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): Promise<SubmitResult> {
   const { study, population } = deps.catalogue.population(request.studyId, request.populationId);
   const submission = parseSubmission(request.body, population);
   const bodyHash = hashBody(request.body);
+  const responses = responseRepository(deps.db);
 
-  const existing = await deps.responses.find(submission.id);
+  const existing = await responses.find(submission.id);
   if (existing) return sameOrConflict(existing, bodyHash, request);
 
   const version = submission.questionnaireVersion ?? study.questionnaires[population.id].version;
   const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
   const eligible = population.eligibility ? deps.evaluate(population.eligibility, submission.answers) : true;
-  const status: ResponseStatus = eligible === false ? "screened_out" : "complete";
-  const issues = checker.validate(submission.answers, { partial: status === "screened_out" });
-  if (issues.length > 0) throw new ParallaxError("RESPONSE_INVALID", undefined, issues);
+  const cells = cellsFor(population, submission.answers);
+  const quotas = quotaRepository(deps.db);
+  const knownFull = eligible !== false && (await quotas.firstFull(study.definition.id, population.id, cells));
+  let status: ResponseStatus = eligible === false ? "screened_out" : knownFull ? "quota_full" : "complete";
+  const validate = (current: ResponseStatus) => {
+    const issues = checker.validate(submission.answers, { partial: current !== "complete" });
+    if (issues.length > 0) throw new ParallaxError("RESPONSE_INVALID", undefined, issues);
+  };
+  validate(status);
 
   const siteAnswer = population.siteQuestion ? submission.answers[population.siteQuestion] : undefined;
   const now = deps.now().toISOString();
-  const response: StoredResponse = {
+  const build = (current: ResponseStatus): StoredResponse => ({
     id: submission.id,
     studyId: study.definition.id,
     populationId: population.id,
@@ -57,14 +77,35 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
     siteId: typeof siteAnswer === "string" ? siteAnswer : null,
     language: submission.language,
     mode: submission.mode,
-    status,
+    status: current,
     answers: submission.answers,
     paradata: { ...submission.paradata, receivedAt: now },
     userAgent: request.userAgent ?? null,
     bodyHash,
     receivedAt: now,
-  };
-  const { stored, inserted } = await deps.responses.insertOnce(response);
+  });
+
+  if (status === "complete" && cells.length > 0) {
+    try {
+      const stored = await deps.db.transaction().execute(async (trx) => {
+        if (await quotas.countInto(trx, study.definition.id, population.id, cells))
+          throw new Undo("quota_full");
+        const result = await responseRepository(trx).insertOnce(build("complete"));
+        if (!result.inserted) throw new Undo("already_stored");
+        return result.stored;
+      });
+      return { created: true, response: stored };
+    } catch (error) {
+      if (!(error instanceof Undo)) throw error;
+      if (error.reason === "already_stored") {
+        const raced = await responses.find(submission.id);
+        if (raced) return sameOrConflict(raced, bodyHash, request);
+      }
+      status = "quota_full";
+      validate(status);
+    }
+  }
+  const { stored, inserted } = await responses.insertOnce(build(status));
   if (!inserted) return sameOrConflict(stored, bodyHash, request);
   return { created: true, response: stored };
 }

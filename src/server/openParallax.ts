@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { defineQuotas } from "../fieldwork/defineQuotas.ts";
 import { StudyCatalogue } from "../fieldwork/studyCatalogue.ts";
 import { openDatabase, type Store } from "../store/openDatabase.ts";
 import { questionnaireRepository } from "../store/questionnaireRepository.ts";
-import { responseRepository } from "../store/responseRepository.ts";
 import { studyRepository } from "../store/studyRepository.ts";
 import type { LoadedStudy } from "../study/types.ts";
 import { compileQuestionnaire, evaluateExpression } from "../study/validation/index.ts";
@@ -20,7 +20,10 @@ export async function openParallax(
 ): Promise<ParallaxInstance> {
   const store = await openDatabase(options.db);
   try {
-    for (const study of options.studies) await studyRepository(store.db).save(study);
+    for (const study of options.studies) {
+      await studyRepository(store.db).save(study);
+      await defineQuotas(store.db, study);
+    }
     const catalogue = new StudyCatalogue(options.studies, {
       compile: compileQuestionnaire,
       findVersion: questionnaireRepository(store.db).find,
@@ -29,7 +32,7 @@ export async function openParallax(
       {
         store,
         catalogue,
-        responses: responseRepository(store.db),
+        db: store.db,
         evaluate: evaluateExpression,
         now: () => new Date(),
         webRoot: options.webRoot,

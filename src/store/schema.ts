@@ -6,6 +6,16 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  quota_cells: QuotaCellTable;
+}
+
+export interface QuotaCellTable {
+  study_id: string;
+  population_id: string;
+  quota_id: string;
+  cell: string;
+  target: number;
+  count: number;
 }
 
 export interface UserTable {

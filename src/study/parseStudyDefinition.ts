@@ -60,6 +60,9 @@ function checkPopulation(check: ShapeChecker, population: unknown, path: string)
     check.localized(population.screenOutMessage, `${path}.screenOutMessage`);
   }
   if (population.siteQuestion !== undefined) check.string(population.siteQuestion, `${path}.siteQuestion`);
+  if (population.quotas !== undefined && check.array(population.quotas, `${path}.quotas`)) {
+    for (const [index, quota] of population.quotas.entries()) checkQuota(check, quota, `${path}.quotas[${index}]`);
+  }
   if (check.array(population.sites, `${path}.sites`)) {
     population.sites.forEach((site, index) => {
       const sitePath = `${path}.sites[${index}]`;
@@ -72,6 +75,37 @@ function checkPopulation(check: ShapeChecker, population: unknown, path: string)
       check.nonNegativeInteger(site.target, `${sitePath}.target`);
     });
   }
+}
+
+function checkQuota(check: ShapeChecker, quota: unknown, path: string): void {
+  if (!check.object(quota, path)) return;
+  check.string(quota.id, `${path}.id`);
+  check.localized(quota.label, `${path}.label`);
+  check.localized(quota.message, `${path}.message`);
+  if (quota.whenFull !== "screen_out" && quota.whenFull !== "close_site") {
+    check.fail(`${path}.whenFull`, 'must be "screen_out" or "close_site"');
+  }
+  if (check.array(quota.dimensions, `${path}.dimensions`)) {
+    if (quota.dimensions.length === 0) check.fail(`${path}.dimensions`, "must name at least one question");
+    for (const [index, dimension] of quota.dimensions.entries()) {
+      const dimensionPath = `${path}.dimensions[${index}]`;
+      if (!check.object(dimension, dimensionPath)) continue;
+      check.string(dimension.question, `${dimensionPath}.question`);
+      if (dimension.bands === undefined || !check.array(dimension.bands, `${dimensionPath}.bands`)) continue;
+      for (const [bandIndex, band] of dimension.bands.entries()) {
+        const bandPath = `${dimensionPath}.bands[${bandIndex}]`;
+        if (!check.object(band, bandPath)) continue;
+        check.string(band.id, `${bandPath}.id`);
+        if (typeof band.min !== "number" || typeof band.max !== "number" || band.min > band.max) {
+          check.fail(bandPath, "needs numbers min ≤ max");
+        }
+      }
+    }
+  }
+  if (check.object(quota.targets, `${path}.targets`)) {
+    for (const [cell, target] of Object.entries(quota.targets)) check.nonNegativeInteger(target, `${path}.targets.${cell}`);
+  }
+  if (quota.defaultTarget !== undefined) check.nonNegativeInteger(quota.defaultTarget, `${path}.defaultTarget`);
 }
 
 function checkConcept(check: ShapeChecker, concept: unknown, path: string): void {

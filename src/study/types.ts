@@ -44,6 +44,29 @@ export interface Population {
   /** The question whose answer (a site id) places a respondent in a site. */
   siteQuestion?: string;
   sites: Site[];
+  /** Quota cells, counted atomically as complete responses arrive. */
+  quotas?: QuotaDefinition[];
+}
+
+/** One axis of a quota: a choice question's values, or a numeric question cut into bands. */
+export interface QuotaDimension {
+  question: string;
+  /** For a numeric question: inclusive ranges, each with the id used in cell keys (e.g. "18-29"). */
+  bands?: Array<{ id: string; min: number; max: number }>;
+}
+
+export interface QuotaDefinition {
+  id: string;
+  label: LocalizedText;
+  dimensions: QuotaDimension[];
+  /** Target per cell; a cell's key joins its levels with "|" in dimension order, e.g. "mx|female|18-29". */
+  targets: Record<string, number>;
+  /** The target of every cell not listed in `targets`. */
+  defaultTarget?: number;
+  /** What happens when a cell is full: screen the respondent out, or close the cell's site. */
+  whenFull: "screen_out" | "close_site";
+  /** What a respondent in a full cell is told, in each of the population's languages. */
+  message: LocalizedText;
 }
 
 export interface ConceptQuestion {

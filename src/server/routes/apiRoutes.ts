@@ -1,5 +1,9 @@
 import type { FastifyInstance } from "fastify";
+import { ParallaxError } from "../../errors.ts";
+import { cellsFor } from "../../fieldwork/quotaCells.ts";
 import { submitResponse } from "../../fieldwork/submitResponse.ts";
+import { quotaRepository } from "../../store/quotaRepository.ts";
+import { localize } from "../../study/localize.ts";
 import type { ServerContext } from "../context.ts";
 import { studySummary } from "../studySummary.ts";
 
@@ -29,6 +33,31 @@ export async function apiRoutes(app: FastifyInstance, context: ServerContext): P
       );
       const questionnaire = study.questionnaires[population.id];
       return { version: questionnaire.version, questionnaire: questionnaire.json };
+    },
+  );
+
+  app.post<{ Params: PopulationParams; Body: { answers?: unknown; language?: unknown } }>(
+    "/api/v1/studies/:study/populations/:population/quota-check",
+    { config: { rateLimit: { max: 1200, timeWindow: "1 minute" } } },
+    async (request) => {
+      const { study, population } = context.catalogue.population(
+        request.params.study,
+        request.params.population,
+      );
+      const answers = request.body?.answers;
+      if (typeof answers !== "object" || answers === null || Array.isArray(answers)) {
+        throw new ParallaxError("BAD_REQUEST", "Give the answers so far", [
+          { path: "answers", message: "must be an object" },
+        ]);
+      }
+      const cells = cellsFor(population, answers as Record<string, unknown>);
+      const full = await quotaRepository(context.db).firstFull(study.definition.id, population.id, cells);
+      const quota = full && population.quotas?.find((candidate) => candidate.id === full.quotaId);
+      const language =
+        typeof request.body.language === "string" ? request.body.language : population.languages[0];
+      return quota
+        ? { full: true, quota: quota.id, cell: full.cell, message: localize(quota.message, language) }
+        : { full: false };
     },
   );
 

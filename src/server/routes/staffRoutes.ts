@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { exportCsv } from "../../report/export/exportCsv.ts";
 import { auditRepository } from "../../store/auditRepository.ts";
+import { quotaRepository } from "../../store/quotaRepository.ts";
 import { responseRepository } from "../../store/responseRepository.ts";
 import { userRepository } from "../../store/userRepository.ts";
 import { currentUser, requirePermission } from "../auth/authenticate.ts";
@@ -24,6 +25,15 @@ export async function staffRoutes(app: FastifyInstance, context: ServerContext):
         study.definition,
         await responseRepository(context.store.db).countBySite(study.definition.id),
       );
+    },
+  );
+
+  app.get<{ Params: StudyParams }>(
+    "/api/v1/studies/:study/quotas",
+    { preHandler: requirePermission("fieldwork:read") },
+    async (request) => {
+      const study = context.catalogue.study(request.params.study);
+      return { cells: await quotaRepository(context.store.db).state(study.definition.id) };
     },
   );
 

@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import { ParallaxError } from "../../errors.ts";
 import { studiesAndResponses } from "./0001_studiesAndResponses.ts";
 import { accountsAndAudit } from "./0002_accountsAndAudit.ts";
+import { quotaCells } from "./0003_quotaCells.ts";
 
 /** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
   "0001_studies_and_responses": studiesAndResponses,
   "0002_accounts_and_audit": accountsAndAudit,
+  "0003_quota_cells": quotaCells,
 };
 
 const provider: MigrationProvider = {
