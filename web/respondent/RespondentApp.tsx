@@ -10,6 +10,7 @@ export interface PopulationInfo {
   id: string;
   eligibility?: string;
   screenOutMessage?: Record<string, string>;
+  quotas?: Array<{ dimensions: Array<{ question: string }> }>;
 }
 
 interface Props {
@@ -38,11 +39,36 @@ export function RespondentApp({ study, population, language, mode, version, ques
       model.currentPageNo = progress.pageNo;
     const timings = trackTimings(model);
     let screenedOut = false;
+    const api = `/api/v1/studies/${encodeURIComponent(study)}/populations/${encodeURIComponent(population.id)}`;
+    const quotaQuestions = new Set(
+      population.quotas?.flatMap((quota) => quota.dimensions.map((dimension) => dimension.question)),
+    );
+    const endWith = (message: string | undefined) => {
+      screenedOut = true;
+      if (message)
+        model.completedHtml = `<p>${message.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
+      model.doComplete();
+    };
+    // Told as soon as the answers place the respondent in a full cell, not after the whole questionnaire.
+    const checkQuotas = async () => {
+      try {
+        const reply = await fetch(`${api}/quota-check`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ answers: model.data, language }),
+        });
+        const verdict = (await reply.json()) as { full: boolean; message?: string };
+        if (verdict.full && model.state !== "completed") endWith(verdict.message);
+      } catch {
+        // Offline: the server decides when the response arrives.
+      }
+    };
 
     const remember = () =>
       saveProgress(study, population.id, { ...progress, answers: model.data, pageNo: model.currentPageNo });
-    model.onValueChanged.add(() => {
+    model.onValueChanged.add((_, options) => {
       remember();
+      if (quotaQuestions.has(options.name)) void checkQuotas();
       const rule = population.eligibility;
       if (!rule || variablesOf(rule).some((name) => model.getValue(name) === undefined)) return;
       if (model.runExpression(rule) === false) {
@@ -57,7 +83,7 @@ export function RespondentApp({ study, population, language, mode, version, ques
     model.onComplete.add(async (_, options) => {
       options.showSaveInProgress(messages.saving);
       const outcome = await sendResponse(
-        `/api/v1/studies/${encodeURIComponent(study)}/populations/${encodeURIComponent(population.id)}/responses`,
+        `${api}/responses`,
         {
           id: progress.id,
           language,
