@@ -7,6 +7,33 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   quota_cells: QuotaCellTable;
+  invitations: InvitationTable;
+  personal_data: PersonalDataTable;
+}
+
+export interface InvitationTable {
+  id: string;
+  study_id: string;
+  population_id: string;
+  site_id: string | null;
+  language: string;
+  mode: string;
+  token_hash: string;
+  /** A Disposition (src/fieldwork/dispositions.ts); "pending" until the invitee answers or a contact outcome is recorded. */
+  disposition: string;
+  response_id: string | null;
+  personal_data_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonalDataTable {
+  id: string;
+  study_id: string;
+  ciphertext: string;
+  nonce: string;
+  tag: string;
+  created_at: string;
 }
 
 export interface QuotaCellTable {
@@ -79,4 +106,6 @@ export interface ResponseTable {
   /** Hash of the submitted body, to tell a retry from a different response reusing an id. */
   body_hash: string;
   received_at: string;
+  /** The personal invitation this response answered, if any. */
+  invitation_id?: string | null;
 }

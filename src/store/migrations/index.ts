@@ -3,12 +3,14 @@ import { ParallaxError } from "../../errors.ts";
 import { studiesAndResponses } from "./0001_studiesAndResponses.ts";
 import { accountsAndAudit } from "./0002_accountsAndAudit.ts";
 import { quotaCells } from "./0003_quotaCells.ts";
+import { invitationsAndPersonalData } from "./0004_invitationsAndPersonalData.ts";
 
 /** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
   "0001_studies_and_responses": studiesAndResponses,
   "0002_accounts_and_audit": accountsAndAudit,
   "0003_quota_cells": quotaCells,
+  "0004_invitations_and_personal_data": invitationsAndPersonalData,
 };
 
 const provider: MigrationProvider = {
