@@ -27,6 +27,7 @@ export const errorCatalogue = {
   DESIGN_INVALID: { status: 422, exitCode: 2, message: "The survey design is invalid" },
   FILE_UNREADABLE: { status: 400, exitCode: 2, message: "The file cannot be read" },
   USAGE: { status: 400, exitCode: 2, message: "Wrong command usage" },
+  FIELDWORK_CLOSED: { status: 403, exitCode: 1, message: "Fieldwork is not open for this population" },
   UNAUTHENTICATED: { status: 401, exitCode: 1, message: "Sign in first" },
   LOGIN_FAILED: { status: 401, exitCode: 1, message: "Wrong email or password" },
   FORBIDDEN: { status: 403, exitCode: 1, message: "Your role does not allow this" },

@@ -57,6 +57,8 @@ describe("a respondent answers the lac questionnaire in Spanish on a phone", () 
       db: join(directory, "parallax.db"),
       studies: [study],
       webRoot: await ensureWebBuilt(() => {}),
+      // The demo keeps the article's fieldwork dates, long past: open them, as `npm start` does.
+      openFieldwork: true,
     });
     origin = await parallax.app.listen({ port: 0, host: "127.0.0.1" });
     browser = await launchChromium();

@@ -15,6 +15,7 @@ interface ServeOptions {
   port: string;
   host: string;
   study: string[];
+  openFieldwork?: boolean;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -29,6 +30,10 @@ export function registerServeCommand(program: Command): void {
       process.env.PARALLAX_HOST ?? "localhost",
     )
     .option("--study <dir...>", "study folders to field (default: the China–LAC demo study)")
+    .option(
+      "--open-fieldwork",
+      "accept responses outside the populations' fieldwork windows (demos, rehearsals)",
+    )
     .action(async (options: ServeOptions) => serve(options));
 }
 
@@ -43,7 +48,11 @@ async function serve(options: ServeOptions): Promise<void> {
   const directories = options.study?.length ? options.study : [demoStudyDirectory];
   const studies = await Promise.all(directories.map((directory) => readStudyFolder(directory)));
   const webRoot = await ensureWebBuilt(log);
-  const { app, store, close: shutdown } = await openParallax({ db: options.db, studies, webRoot });
+  const {
+    app,
+    store,
+    close: shutdown,
+  } = await openParallax({ db: options.db, studies, webRoot, openFieldwork: options.openFieldwork });
   const close = async () => {
     await shutdown();
     process.exit(0);

@@ -5,7 +5,9 @@ import { quotaRepository } from "../store/quotaRepository.ts";
 import { responseRepository, type StoredResponse } from "../store/responseRepository.ts";
 import type { Database } from "../store/schema.ts";
 import { canonicalJson } from "../study/canonicalJson.ts";
-import { parseSubmission } from "./parseSubmission.ts";
+import type { Population } from "../study/types.ts";
+import { fieldworkState } from "./fieldworkState.ts";
+import { parseSubmission, type Submission } from "./parseSubmission.ts";
 import { cellsFor } from "./quotaCells.ts";
 import type { StudyCatalogue } from "./studyCatalogue.ts";
 
@@ -17,6 +19,8 @@ export interface SubmitDeps {
   /** Evaluates an expression over answers; undefined when it names an unanswered question. */
   evaluate(expression: string, answers: Record<string, unknown>): boolean | undefined;
   now(): Date;
+  /** Accept responses outside the fieldwork windows (a demo or a test run). */
+  openFieldwork?: boolean;
 }
 
 export interface SubmitRequest {
@@ -53,6 +57,8 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
 
   const existing = await responses.find(submission.id);
   if (existing) return sameOrConflict(existing, bodyHash, request);
+
+  if (!deps.openFieldwork) assertFieldworkOpen(population, submission, deps.now());
 
   const version = submission.questionnaireVersion ?? study.questionnaires[population.id].version;
   const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
@@ -108,6 +114,25 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
   const { stored, inserted } = await responses.insertOnce(build(status));
   if (!inserted) return sameOrConflict(stored, bodyHash, request);
   return { created: true, response: stored };
+}
+
+/**
+ * Web responses count when they arrive; a face-to-face interview counts when it began, since it may reach the
+ * server days later from an offline tablet (a start claimed in the future is not believed).
+ */
+function assertFieldworkOpen(population: Population, submission: Submission, now: Date): void {
+  const claimed =
+    submission.mode === "f2f" ? Date.parse(String(submission.paradata.startedAt ?? "")) : Number.NaN;
+  const at = Number.isFinite(claimed) && claimed <= now.getTime() ? new Date(claimed) : now;
+  const state = fieldworkState(population.fieldwork, at);
+  if (state === "open") return;
+  const { start, end, timezone } = population.fieldwork;
+  throw new ParallaxError("FIELDWORK_CLOSED", undefined, [
+    {
+      path: "fieldwork",
+      message: state === "before" ? `opens on ${start} (${timezone})` : `closed on ${end} (${timezone})`,
+    },
+  ]);
 }
 
 function sameOrConflict(existing: StoredResponse, bodyHash: string, request: SubmitRequest): SubmitResult {

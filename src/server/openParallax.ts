@@ -16,7 +16,7 @@ export interface ParallaxInstance {
 
 /** Opens the store, records the studies in it and builds the server: what `parallax serve` and the tests share. */
 export async function openParallax(
-  options: { db: string; studies: LoadedStudy[]; webRoot: string } & ServerOptions,
+  options: { db: string; studies: LoadedStudy[]; webRoot: string; openFieldwork?: boolean; now?: () => Date } & ServerOptions,
 ): Promise<ParallaxInstance> {
   const store = await openDatabase(options.db);
   try {
@@ -34,7 +34,8 @@ export async function openParallax(
         catalogue,
         db: store.db,
         evaluate: evaluateExpression,
-        now: () => new Date(),
+        now: options.now ?? (() => new Date()),
+        openFieldwork: options.openFieldwork ?? false,
         webRoot: options.webRoot,
       },
       options,

@@ -1,3 +1,4 @@
+import { fieldworkState } from "../fieldwork/fieldworkState.ts";
 import type { LoadedStudy } from "../study/types.ts";
 
 export function respondentLink(studyId: string, populationId: string, language: string): string {
@@ -5,7 +6,7 @@ export function respondentLink(studyId: string, populationId: string, language: 
 }
 
 /** What the API tells any client about a study: everything but the questionnaires themselves. */
-export function studySummary(study: LoadedStudy) {
+export function studySummary(study: LoadedStudy, now: Date, openFieldwork: boolean) {
   const { definition } = study;
   return {
     id: definition.id,
@@ -15,6 +16,7 @@ export function studySummary(study: LoadedStudy) {
     populations: definition.populations.map((population) => ({
       ...population,
       questionnaireVersion: study.questionnaires[population.id].version,
+      fieldworkState: openFieldwork ? "open" : fieldworkState(population.fieldwork, now),
       links: Object.fromEntries(
         population.languages.map((language) => [
           language,

@@ -11,6 +11,8 @@ export interface PopulationInfo {
   eligibility?: string;
   screenOutMessage?: Record<string, string>;
   quotas?: Array<{ dimensions: Array<{ question: string }> }>;
+  fieldwork: { start: string; end: string; timezone: string };
+  fieldworkState: "before" | "open" | "after";
 }
 
 interface Props {

@@ -37,6 +37,22 @@ async function start(root: HTMLElement): Promise<void> {
     root.textContent = messages.notFound;
     return;
   }
+  if (info.fieldworkState !== "open") {
+    const day = info.fieldworkState === "before" ? info.fieldwork.start : info.fieldwork.end;
+    const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(
+      new Date(`${day}T12:00:00Z`),
+    );
+    const text = (info.fieldworkState === "before" ? messages.notYetOpen : messages.closed).replace(
+      "{date}",
+      date,
+    );
+    root.innerHTML = "";
+    const notice = document.createElement("p");
+    notice.className = "parallax-notice";
+    notice.textContent = text;
+    root.append(notice);
+    return;
+  }
   root.textContent = "";
   createRoot(root).render(
     <RespondentApp

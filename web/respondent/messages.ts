@@ -6,6 +6,9 @@ export interface Messages {
   failed: string;
   rejected: string;
   notFound: string;
+  /** {date} is replaced by the localized date. */
+  notYetOpen: string;
+  closed: string;
 }
 
 /** The respondent page's own texts; the questionnaire's texts come from the study. */
@@ -18,6 +21,8 @@ const messages: Record<string, Messages> = {
     failed: "Your answers could not be sent. They are kept on this device; please try again later.",
     rejected: "Your answers could not be accepted:",
     notFound: "This questionnaire could not be found.",
+    notYetOpen: "This survey opens on {date}. Please come back then.",
+    closed: "This survey closed on {date}. Thank you for your interest.",
   },
   es: {
     loading: "Cargando el cuestionario…",
@@ -28,6 +33,8 @@ const messages: Record<string, Messages> = {
       "No se pudieron enviar sus respuestas. Se guardan en este dispositivo; inténtelo de nuevo más tarde.",
     rejected: "No se pudieron aceptar sus respuestas:",
     notFound: "No se encontró este cuestionario.",
+    notYetOpen: "Esta encuesta se abre el {date}. Vuelva entonces, por favor.",
+    closed: "Esta encuesta cerró el {date}. Gracias por su interés.",
   },
   pt: {
     loading: "Carregando o questionário…",
@@ -38,6 +45,8 @@ const messages: Record<string, Messages> = {
       "Não foi possível enviar suas respostas. Elas ficam guardadas neste aparelho; tente novamente mais tarde.",
     rejected: "Não foi possível aceitar suas respostas:",
     notFound: "Este questionário não foi encontrado.",
+    notYetOpen: "Esta pesquisa abre em {date}. Volte nessa data, por favor.",
+    closed: "Esta pesquisa foi encerrada em {date}. Obrigado pelo seu interesse.",
   },
   "zh-cn": {
     loading: "正在加载问卷……",
@@ -47,6 +56,8 @@ const messages: Record<string, Messages> = {
     failed: "您的回答未能提交，已保存在本设备上，请稍后再试。",
     rejected: "您的回答未被接受：",
     notFound: "未找到该问卷。",
+    notYetOpen: "本问卷将于{date}开放，届时欢迎参与。",
+    closed: "本问卷已于{date}结束，感谢您的关注。",
   },
 };
 

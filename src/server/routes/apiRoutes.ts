@@ -17,11 +17,17 @@ interface PopulationParams extends StudyParams {
 /** The public HTTP API (v1) that the respondent page, the interviewer app and other clients use. */
 export async function apiRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
   app.get("/api/v1/studies", async () => ({
-    studies: context.catalogue.list().map(studySummary),
+    studies: context.catalogue
+      .list()
+      .map((study) => studySummary(study, context.now(), context.openFieldwork ?? false)),
   }));
 
   app.get<{ Params: StudyParams }>("/api/v1/studies/:study", async (request) =>
-    studySummary(context.catalogue.study(request.params.study)),
+    studySummary(
+      context.catalogue.study(request.params.study),
+      context.now(),
+      context.openFieldwork ?? false,
+    ),
   );
 
   app.get<{ Params: PopulationParams }>(
