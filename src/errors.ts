@@ -28,6 +28,13 @@ export const errorCatalogue = {
   FILE_UNREADABLE: { status: 400, exitCode: 2, message: "The file cannot be read" },
   USAGE: { status: 400, exitCode: 2, message: "Wrong command usage" },
   FIELDWORK_CLOSED: { status: 403, exitCode: 1, message: "Fieldwork is not open for this population" },
+  PERSONAL_DATA_KEY: {
+    status: 500,
+    exitCode: 1,
+    message: "Personal data cannot be read with the configured key",
+  },
+  INVITATION_INVALID: { status: 403, exitCode: 1, message: "This invitation link is not valid" },
+  INVITATION_USED: { status: 409, exitCode: 1, message: "This invitation has already been answered" },
   UNAUTHENTICATED: { status: 401, exitCode: 1, message: "Sign in first" },
   LOGIN_FAILED: { status: 401, exitCode: 1, message: "Wrong email or password" },
   FORBIDDEN: { status: 403, exitCode: 1, message: "Your role does not allow this" },

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../src/files/ensureWebBuilt.ts";
+import { parseCsvRows as parseCsv } from "../src/files/parseCsvRows.ts";
 import { readStudyFolder } from "../src/files/readStudyFolder.ts";
 import { openParallax, type ParallaxInstance } from "../src/server/openParallax.ts";
 import { responseRepository } from "../src/store/responseRepository.ts";
@@ -16,32 +17,6 @@ import { answerSurvey } from "./browser/answerSurvey.ts";
 import { launchChromium } from "./browser/launchChromium.ts";
 
 const run = promisify(execFile);
-
-/** Parses the export (RFC 4180, fields may hold quoted commas and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') field += text[++i];
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n") {
-      row.push(field.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += char;
-  }
-  return rows;
-}
 
 describe("a respondent answers the lac questionnaire in Spanish on a phone", () => {
   let directory: string;

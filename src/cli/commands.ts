@@ -17,6 +17,10 @@ const commands: Record<string, () => Promise<Register>> = {
   import: async () => (await import("./importXlsform.ts")).registerImportXlsformCommand,
   code: async () => (await import("./code.ts")).registerCodeCommand,
   codebook: async () => (await import("./codebook.ts")).registerCodebookCommand,
+  invite: async () => (await import("./invite.ts")).registerInviteCommand,
+  rates: async () => (await import("./rates.ts")).registerRatesCommand,
+  simulate: async () => (await import("./simulate.ts")).registerSimulateCommand,
+  quality: async () => (await import("./quality.ts")).registerQualityCommand,
 };
 
 /** Registers the command named in argv, or every command when none is (for help and errors). */

@@ -10,6 +10,8 @@ export interface Submission {
   paradata: Record<string, unknown>;
   /** The questionnaire version the respondent saw; the current one when absent. */
   questionnaireVersion?: string;
+  /** A personal invitation's token, when the respondent came through one. */
+  token?: string;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -26,7 +28,7 @@ export function parseSubmission(body: unknown, population: Population): Submissi
       { path: "$", message: "the body must be a JSON object" },
     ]);
   }
-  const { id, language, mode, answers, paradata, questionnaireVersion } = body;
+  const { id, language, mode, answers, paradata, questionnaireVersion, token } = body;
   if (typeof id !== "string" || !uuidPattern.test(id)) {
     problems.push({ path: "id", message: "must be a UUID chosen by the client" });
   }
@@ -43,7 +45,19 @@ export function parseSubmission(body: unknown, population: Population): Submissi
   if (questionnaireVersion !== undefined && typeof questionnaireVersion !== "string") {
     problems.push({ path: "questionnaireVersion", message: "must be a string" });
   }
-  const known = new Set(["id", "language", "mode", "answers", "paradata", "questionnaireVersion"]);
+  if (token !== undefined && (typeof token !== "string" || token.length > 200)) {
+    problems.push({ path: "token", message: "must be the invitation's token" });
+  }
+  const known = new Set([
+    "id",
+    "language",
+    "mode",
+    "answers",
+    "paradata",
+    "questionnaireVersion",
+    "token",
+    "pageNo",
+  ]);
   for (const key of Object.keys(body)) {
     if (!known.has(key)) problems.push({ path: key, message: "is not a field of a response" });
   }
@@ -55,5 +69,6 @@ export function parseSubmission(body: unknown, population: Population): Submissi
     answers: answers as Record<string, unknown>,
     paradata: (paradata as Record<string, unknown> | undefined) ?? {},
     questionnaireVersion: questionnaireVersion as string | undefined,
+    token: token as string | undefined,
   };
 }

@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { ParallaxError } from "../errors.ts";
+import { invitationRepository } from "../store/invitationRepository.ts";
 import { quotaRepository } from "../store/quotaRepository.ts";
 import { responseRepository, type StoredResponse } from "../store/responseRepository.ts";
 import type { Database } from "../store/schema.ts";
 import { canonicalJson } from "../study/canonicalJson.ts";
 import type { Population } from "../study/types.ts";
+import { dispositionOfStatus } from "./dispositions.ts";
 import { fieldworkState } from "./fieldworkState.ts";
 import { parseSubmission, type Submission } from "./parseSubmission.ts";
 import { cellsFor } from "./quotaCells.ts";
+import { resolveInvitation } from "./resolveInvitation.ts";
 import type { StudyCatalogue } from "./studyCatalogue.ts";
 
 export type ResponseStatus = "complete" | "screened_out" | "quota_full";
@@ -56,9 +59,14 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
   const responses = responseRepository(deps.db);
 
   const existing = await responses.find(submission.id);
-  if (existing) return sameOrConflict(existing, bodyHash, request);
+  if (existing && existing.status !== "partial") return sameOrConflict(existing, bodyHash, request);
 
   if (!deps.openFieldwork) assertFieldworkOpen(population, submission, deps.now());
+  const invitation = await resolveInvitation(deps.db, submission.token, {
+    studyId: study.definition.id,
+    populationId: population.id,
+    responseId: submission.id,
+  });
 
   const version = submission.questionnaireVersion ?? study.questionnaires[population.id].version;
   const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
@@ -89,18 +97,27 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
     userAgent: request.userAgent ?? null,
     bodyHash,
     receivedAt: now,
+    invitationId: invitation?.id ?? null,
   });
+  const stored = async (response: StoredResponse): Promise<SubmitResult> => {
+    if (invitation)
+      await invitationRepository(deps.db).setDisposition(invitation.id, dispositionOfStatus[response.status]);
+    return { created: true, response };
+  };
 
   if (status === "complete" && cells.length > 0) {
     try {
-      const stored = await deps.db.transaction().execute(async (trx) => {
+      const written = await deps.db.transaction().execute(async (trx) => {
         if (await quotas.countInto(trx, study.definition.id, population.id, cells))
           throw new Undo("quota_full");
-        const result = await responseRepository(trx).insertOnce(build("complete"));
-        if (!result.inserted) throw new Undo("already_stored");
-        return result.stored;
+        const response = build("complete");
+        const saved = existing
+          ? await responseRepository(trx).finalize(response)
+          : (await responseRepository(trx).insertOnce(response)).inserted;
+        if (!saved) throw new Undo("already_stored");
+        return response;
       });
-      return { created: true, response: stored };
+      return await stored(written);
     } catch (error) {
       if (!(error instanceof Undo)) throw error;
       if (error.reason === "already_stored") {
@@ -111,9 +128,15 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
       validate(status);
     }
   }
-  const { stored, inserted } = await responses.insertOnce(build(status));
-  if (!inserted) return sameOrConflict(stored, bodyHash, request);
-  return { created: true, response: stored };
+  const response = build(status);
+  if (existing) {
+    if (await responses.finalize(response)) return stored(response);
+    const raced = await responses.find(submission.id);
+    return sameOrConflict(raced ?? response, bodyHash, request);
+  }
+  const result = await responses.insertOnce(response);
+  if (!result.inserted) return sameOrConflict(result.stored, bodyHash, request);
+  return stored(response);
 }
 
 /**

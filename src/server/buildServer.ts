@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { authenticate } from "./auth/authenticate.ts";
 import type { ServerContext } from "./context.ts";
 import { replyWithError } from "./errorHandler.ts";
+import { limitJsonDepth } from "./limitJsonDepth.ts";
 import { apiRoutes } from "./routes/apiRoutes.ts";
 import { authRoutes } from "./routes/authRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
@@ -13,6 +14,8 @@ import { staffRoutes } from "./routes/staffRoutes.ts";
 export interface ServerOptions {
   /** pino logging; off in tests. */
   logger?: boolean;
+  /** Submissions per minute per client address on the responses route (default 600). */
+  submissionRateLimit?: number;
 }
 
 /** Builds the Fastify app over a context; the caller decides where it listens. */
@@ -27,6 +30,7 @@ export async function buildServer(
     genReqId: () => crypto.randomUUID(),
   });
   app.setErrorHandler(replyWithError);
+  limitJsonDepth(app);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
       error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url}`, details: [] },
@@ -46,7 +50,7 @@ export async function buildServer(
   await app.register(cookie);
   authenticate(app, context);
   await authRoutes(app, context);
-  await apiRoutes(app, context);
+  await apiRoutes(app, context, { submissionRateLimit: options.submissionRateLimit });
   await staffRoutes(app, context);
   await pageRoutes(app, context);
   return app;

@@ -1,12 +1,29 @@
 import type { FastifyInstance } from "fastify";
+import { dataKeyFromEnvironment, dataKeyVariable, personalDataCipher } from "../access/personalDataCipher.ts";
+import { ParallaxError } from "../errors.ts";
 import { defineQuotas } from "../fieldwork/defineQuotas.ts";
 import { StudyCatalogue } from "../fieldwork/studyCatalogue.ts";
 import { openDatabase, type Store } from "../store/openDatabase.ts";
+import { holdsPersonalData, personalDataRepository } from "../store/personalDataRepository.ts";
 import { questionnaireRepository } from "../store/questionnaireRepository.ts";
 import { studyRepository } from "../store/studyRepository.ts";
 import type { LoadedStudy } from "../study/types.ts";
 import { compileQuestionnaire, evaluateExpression } from "../study/validation/index.ts";
 import { buildServer, type ServerOptions } from "./buildServer.ts";
+
+/** A database holding personal data needs its key before the server accepts anything: say so at start. */
+async function checkPersonalDataKey(store: Store): Promise<void> {
+  if (!(await holdsPersonalData(store.db))) return;
+  const key = dataKeyFromEnvironment();
+  if (!key) {
+    throw new ParallaxError(
+      "USAGE",
+      `This database holds personal data: set ${dataKeyVariable} to its encryption key`,
+      [{ path: dataKeyVariable, message: "not set" }],
+    );
+  }
+  await personalDataRepository(store.db, personalDataCipher(key)).checkKey();
+}
 
 export interface ParallaxInstance {
   app: FastifyInstance;
@@ -16,10 +33,17 @@ export interface ParallaxInstance {
 
 /** Opens the store, records the studies in it and builds the server: what `parallax serve` and the tests share. */
 export async function openParallax(
-  options: { db: string; studies: LoadedStudy[]; webRoot: string; openFieldwork?: boolean; now?: () => Date } & ServerOptions,
+  options: {
+    db: string;
+    studies: LoadedStudy[];
+    webRoot: string;
+    openFieldwork?: boolean;
+    now?: () => Date;
+  } & ServerOptions,
 ): Promise<ParallaxInstance> {
   const store = await openDatabase(options.db);
   try {
+    await checkPersonalDataKey(store);
     for (const study of options.studies) {
       await studyRepository(store.db).save(study);
       await defineQuotas(store.db, study);

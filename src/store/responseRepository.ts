@@ -15,6 +15,7 @@ export interface StoredResponse {
   userAgent: string | null;
   bodyHash: string;
   receivedAt: string;
+  invitationId?: string | null;
 }
 
 /** Responses, written once under the client's own id and never updated by a retry. */
@@ -34,6 +35,23 @@ export function responseRepository(db: Kysely<Database>) {
       const stored = inserted ? response : await this.find(response.id);
       if (!stored) throw new Error(`response ${response.id} vanished after a conflicting insert`);
       return { stored, inserted };
+    },
+
+    /** Turns a saved partial response into its final form; false when it is no longer partial (a race lost). */
+    async finalize(response: StoredResponse): Promise<boolean> {
+      const result = await db
+        .updateTable("responses")
+        .set(toRow(response))
+        .where("id", "=", response.id)
+        .where("status", "=", "partial")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Saves answers in progress: inserts the partial response or updates it while it is still partial. */
+    async savePartial(response: StoredResponse): Promise<boolean> {
+      const { inserted } = await this.insertOnce(response);
+      return inserted || (await this.finalize(response));
     },
 
     async find(id: string): Promise<StoredResponse | undefined> {
@@ -84,6 +102,7 @@ function toRow(response: StoredResponse): ResponseRow {
     user_agent: response.userAgent,
     body_hash: response.bodyHash,
     received_at: response.receivedAt,
+    invitation_id: response.invitationId ?? null,
   };
 }
 
@@ -102,5 +121,6 @@ function fromRow(row: ResponseRow): StoredResponse {
     userAgent: row.user_agent,
     bodyHash: row.body_hash,
     receivedAt: row.received_at,
+    invitationId: row.invitation_id ?? null,
   };
 }

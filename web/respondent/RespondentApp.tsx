@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { messagesFor } from "./messages.ts";
-import { clearProgress, loadProgress, saveProgress } from "./savedProgress.ts";
+import { clearProgress, type SavedProgress, saveProgress } from "./savedProgress.ts";
 import { sendResponse } from "./sendResponse.ts";
 import { trackTimings } from "./timingTracker.ts";
 
@@ -22,6 +22,10 @@ interface Props {
   mode: string;
   version: string;
   questionnaire: Record<string, unknown>;
+  /** Where to start: a new response, this device's saved answers, or a response resumed from the server. */
+  progress: SavedProgress;
+  /** A personal invitation's token, sent with every save so the response stays bound to it. */
+  token?: string;
 }
 
 /** The variables an expression names, so eligibility is judged only once all of them are answered. */
@@ -29,13 +33,21 @@ function variablesOf(expression: string): string[] {
   return [...expression.matchAll(/\{([^}]+)\}/g)].map((match) => match[1].split(/[.[]/)[0].trim());
 }
 
-export function RespondentApp({ study, population, language, mode, version, questionnaire }: Props) {
+export function RespondentApp({
+  study,
+  population,
+  language,
+  mode,
+  version,
+  questionnaire,
+  progress,
+  token,
+}: Props) {
   const messages = messagesFor(language);
   const [problems, setProblems] = useState<string[]>([]);
   const survey = useMemo(() => {
     const model = new Model(questionnaire);
     model.locale = language;
-    const progress = loadProgress(study, population.id);
     model.data = progress.answers;
     if (progress.pageNo > 0 && progress.pageNo < model.visiblePageCount)
       model.currentPageNo = progress.pageNo;
@@ -81,7 +93,22 @@ export function RespondentApp({ study, population, language, mode, version, ques
         model.doComplete();
       }
     });
-    model.onCurrentPageChanged.add(remember);
+    // Each finished page is also kept on the server, so the respondent can resume on another device.
+    model.onCurrentPageChanged.add(() => {
+      remember();
+      void fetch(`${api}/responses/${progress.id}/progress`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          language,
+          mode,
+          questionnaireVersion: version,
+          answers: model.data,
+          pageNo: model.currentPageNo,
+          token,
+        }),
+      }).catch(() => undefined);
+    });
     model.onComplete.add(async (_, options) => {
       options.showSaveInProgress(messages.saving);
       const outcome = await sendResponse(
@@ -92,6 +119,7 @@ export function RespondentApp({ study, population, language, mode, version, ques
           mode,
           questionnaireVersion: version,
           answers: model.data,
+          ...(token ? { token } : {}),
           paradata: {
             ...timings,
             screenedOutInBrowser: screenedOut,
@@ -111,11 +139,19 @@ export function RespondentApp({ study, population, language, mode, version, ques
       }
     });
     return model;
-  }, [study, population, language, mode, version, questionnaire, messages]);
+  }, [study, population, language, mode, version, questionnaire, messages, progress, token]);
 
   return (
     <>
       <Survey model={survey} />
+      {!token && (
+        <p className="parallax-resume">
+          {messages.continueLater}{" "}
+          <a
+            href={`${window.location.pathname}?r=${progress.id}`}
+          >{`${window.location.origin}${window.location.pathname}?r=${progress.id}`}</a>
+        </p>
+      )}
       {problems.length > 0 && (
         <ul className="parallax-problems" role="alert">
           {problems.map((problem) => (

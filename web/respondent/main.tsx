@@ -7,9 +7,18 @@ import "survey-core/i18n/simplified-chinese";
 import { createRoot } from "react-dom/client";
 import { messagesFor } from "./messages.ts";
 import { type PopulationInfo, RespondentApp } from "./RespondentApp.tsx";
+import { resolveStart } from "./resolveStart.ts";
 
 interface StudyReply {
   populations: PopulationInfo[];
+}
+
+function showNotice(root: HTMLElement, text: string): void {
+  root.innerHTML = "";
+  const notice = document.createElement("p");
+  notice.className = "parallax-notice";
+  notice.textContent = text;
+  root.append(notice);
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -53,6 +62,16 @@ async function start(root: HTMLElement): Promise<void> {
     root.append(notice);
     return;
   }
+  const start = await resolveStart(
+    `${api}/populations/${encodeURIComponent(population)}`,
+    study,
+    population,
+    new URLSearchParams(window.location.search),
+  );
+  if (start.kind === "stop") {
+    showNotice(root, start.reason === "answered" ? messages.alreadyAnswered : messages.invalidInvitation);
+    return;
+  }
   root.textContent = "";
   createRoot(root).render(
     <RespondentApp
@@ -62,6 +81,8 @@ async function start(root: HTMLElement): Promise<void> {
       mode={mode}
       version={version}
       questionnaire={questionnaire}
+      progress={start.progress}
+      token={start.token}
     />,
   );
 }

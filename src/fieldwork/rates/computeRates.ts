@@ -57,22 +57,102 @@ const sampled = (c: AaporCounts, unknown: number) => interviews(c) + eligibleNon
 
 /** AAPOR Standard Definitions (10th ed.), the formulas exactly as published. */
 const definitions: Record<RateName, Definition> = {
-  RR1: { formula: "I / ((I+P) + (R+NC+O) + (UH+UO))", numerator: (c) => c.I, denominator: sampled, unknownTerm: "all" },
-  RR2: { formula: "(I+P) / ((I+P) + (R+NC+O) + (UH+UO))", numerator: interviews, denominator: sampled, unknownTerm: "all" },
-  RR3: { formula: "I / ((I+P) + (R+NC+O) + e(UH+UO))", numerator: (c) => c.I, denominator: sampled, unknownTerm: "e" },
-  RR4: { formula: "(I+P) / ((I+P) + (R+NC+O) + e(UH+UO))", numerator: interviews, denominator: sampled, unknownTerm: "e" },
-  RR5: { formula: "I / ((I+P) + (R+NC+O))", numerator: (c) => c.I, denominator: sampled, unknownTerm: "none" },
-  RR6: { formula: "(I+P) / ((I+P) + (R+NC+O))", numerator: interviews, denominator: sampled, unknownTerm: "none" },
-  COOP1: { formula: "I / ((I+P) + R + O)", numerator: (c) => c.I, denominator: contacted, unknownTerm: "none" },
-  COOP2: { formula: "(I+P) / ((I+P) + R + O)", numerator: interviews, denominator: contacted, unknownTerm: "none" },
-  COOP3: { formula: "I / ((I+P) + R)", numerator: (c) => c.I, denominator: (c) => interviews(c) + c.R, unknownTerm: "none" },
-  COOP4: { formula: "(I+P) / ((I+P) + R)", numerator: interviews, denominator: (c) => interviews(c) + c.R, unknownTerm: "none" },
-  REF1: { formula: "R / ((I+P) + (R+NC+O) + (UH+UO))", numerator: (c) => c.R, denominator: sampled, unknownTerm: "all" },
-  REF2: { formula: "R / ((I+P) + (R+NC+O) + e(UH+UO))", numerator: (c) => c.R, denominator: sampled, unknownTerm: "e" },
-  REF3: { formula: "R / ((I+P) + (R+NC+O))", numerator: (c) => c.R, denominator: sampled, unknownTerm: "none" },
-  CON1: { formula: "((I+P) + R + O) / ((I+P) + R + O + NC + (UH+UO))", numerator: contacted, denominator: (c, unknown) => contacted(c) + c.NC + unknown, unknownTerm: "all" },
-  CON2: { formula: "((I+P) + R + O) / ((I+P) + R + O + NC + e(UH+UO))", numerator: contacted, denominator: (c, unknown) => contacted(c) + c.NC + unknown, unknownTerm: "e" },
-  CON3: { formula: "((I+P) + R + O) / ((I+P) + R + O + NC)", numerator: contacted, denominator: (c) => contacted(c) + c.NC, unknownTerm: "none" },
+  RR1: {
+    formula: "I / ((I+P) + (R+NC+O) + (UH+UO))",
+    numerator: (c) => c.I,
+    denominator: sampled,
+    unknownTerm: "all",
+  },
+  RR2: {
+    formula: "(I+P) / ((I+P) + (R+NC+O) + (UH+UO))",
+    numerator: interviews,
+    denominator: sampled,
+    unknownTerm: "all",
+  },
+  RR3: {
+    formula: "I / ((I+P) + (R+NC+O) + e(UH+UO))",
+    numerator: (c) => c.I,
+    denominator: sampled,
+    unknownTerm: "e",
+  },
+  RR4: {
+    formula: "(I+P) / ((I+P) + (R+NC+O) + e(UH+UO))",
+    numerator: interviews,
+    denominator: sampled,
+    unknownTerm: "e",
+  },
+  RR5: {
+    formula: "I / ((I+P) + (R+NC+O))",
+    numerator: (c) => c.I,
+    denominator: sampled,
+    unknownTerm: "none",
+  },
+  RR6: {
+    formula: "(I+P) / ((I+P) + (R+NC+O))",
+    numerator: interviews,
+    denominator: sampled,
+    unknownTerm: "none",
+  },
+  COOP1: {
+    formula: "I / ((I+P) + R + O)",
+    numerator: (c) => c.I,
+    denominator: contacted,
+    unknownTerm: "none",
+  },
+  COOP2: {
+    formula: "(I+P) / ((I+P) + R + O)",
+    numerator: interviews,
+    denominator: contacted,
+    unknownTerm: "none",
+  },
+  COOP3: {
+    formula: "I / ((I+P) + R)",
+    numerator: (c) => c.I,
+    denominator: (c) => interviews(c) + c.R,
+    unknownTerm: "none",
+  },
+  COOP4: {
+    formula: "(I+P) / ((I+P) + R)",
+    numerator: interviews,
+    denominator: (c) => interviews(c) + c.R,
+    unknownTerm: "none",
+  },
+  REF1: {
+    formula: "R / ((I+P) + (R+NC+O) + (UH+UO))",
+    numerator: (c) => c.R,
+    denominator: sampled,
+    unknownTerm: "all",
+  },
+  REF2: {
+    formula: "R / ((I+P) + (R+NC+O) + e(UH+UO))",
+    numerator: (c) => c.R,
+    denominator: sampled,
+    unknownTerm: "e",
+  },
+  REF3: {
+    formula: "R / ((I+P) + (R+NC+O))",
+    numerator: (c) => c.R,
+    denominator: sampled,
+    unknownTerm: "none",
+  },
+  CON1: {
+    formula: "((I+P) + R + O) / ((I+P) + R + O + NC + (UH+UO))",
+    numerator: contacted,
+    denominator: (c, unknown) => contacted(c) + c.NC + unknown,
+    unknownTerm: "all",
+  },
+  CON2: {
+    formula: "((I+P) + R + O) / ((I+P) + R + O + NC + e(UH+UO))",
+    numerator: contacted,
+    denominator: (c, unknown) => contacted(c) + c.NC + unknown,
+    unknownTerm: "e",
+  },
+  CON3: {
+    formula: "((I+P) + R + O) / ((I+P) + R + O + NC)",
+    numerator: contacted,
+    denominator: (c) => contacted(c) + c.NC,
+    unknownTerm: "none",
+  },
 };
 
 export const eligibilityFormula = "(I+P+R+NC+O) / (I+P+R+NC+O+NE)";
@@ -120,7 +200,12 @@ export function computeRates(counts: AaporCounts, options: { e?: number } = {}):
   return { e, rates };
 }
 
-function evaluate(definition: Definition, counts: AaporCounts, unknown: number, e: EligibilityEstimate): Rate {
+function evaluate(
+  definition: Definition,
+  counts: AaporCounts,
+  unknown: number,
+  e: EligibilityEstimate,
+): Rate {
   const { formula } = definition;
   let unknownTerm = 0;
   if (definition.unknownTerm === "all") unknownTerm = unknown;
