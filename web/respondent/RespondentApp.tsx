@@ -13,6 +13,8 @@ export interface PopulationInfo {
   quotas?: Array<{ dimensions: Array<{ question: string }> }>;
   fieldwork: { start: string; end: string; timezone: string };
   fieldworkState: "before" | "open" | "after";
+  siteQuestion?: string;
+  sites: Array<{ id: string }>;
 }
 
 interface Props {
@@ -49,6 +51,15 @@ export function RespondentApp({
     const model = new Model(questionnaire);
     model.locale = language;
     model.data = progress.answers;
+    // An open link per site (?site=mx) answers the site question for the respondent and hides it.
+    const site = new URLSearchParams(window.location.search).get("site");
+    const siteQuestion = population.siteQuestion
+      ? model.getQuestionByName(population.siteQuestion)
+      : undefined;
+    if (site && siteQuestion && population.sites.some((candidate) => candidate.id === site)) {
+      model.setValue(siteQuestion.name, site);
+      siteQuestion.visible = false;
+    }
     if (progress.pageNo > 0 && progress.pageNo < model.visiblePageCount)
       model.currentPageNo = progress.pageNo;
     const timings = trackTimings(model);
