@@ -1,0 +1,17 @@
+export { detectGibberish } from "./detectGibberish.ts";
+export { benfordDeviation, roundLastDigitExcess } from "./interviewers/digitTests.ts";
+export { parseQualityConfig } from "./parseQualityConfig.ts";
+export type { AnswerCondition, ContradictingPair, GridConfig, QualityConfig } from "./qualityConfig.ts";
+export { defaultQualityConfig } from "./qualityConfig.ts";
+export { runScreen, screenResponses, validResponses } from "./screenResponses.ts";
+export type { ScreenSummary } from "./summarizeScreen.ts";
+export { summarizeScreen } from "./summarizeScreen.ts";
+export type {
+  Flag,
+  InterviewerVerdict,
+  RuleName,
+  ScreenedResponse,
+  ScreenResult,
+  Severity,
+} from "./types.ts";
+export { ruleNames } from "./types.ts";

@@ -1,0 +1,51 @@
+import { detectGibberish } from "../detectGibberish.ts";
+import { buildLexicon, type Lexicon } from "../lexicon.ts";
+import { makeFlag } from "../makeFlag.ts";
+import { reasons } from "../reasons.ts";
+import type { ScreenContext } from "../screenContext.ts";
+import type { Flag, ScreenedResponse } from "../types.ts";
+
+const lexicons = new WeakMap<object, Map<string, Lexicon>>();
+
+/** Nonsense typed into an open question, judged in the language the respondent answered in. */
+export function gibberishRule(responses: ScreenedResponse[], context: ScreenContext): Flag[] {
+  const settings = context.config.rules.gibberish;
+  const openQuestions = new Map<string, string[]>();
+  for (const [id, screen] of context.populations) {
+    const open = screen.outline.questions
+      .filter((question) => question.kind === "open")
+      .map((question) => question.name);
+    openQuestions.set(
+      id,
+      settings.questions.length > 0 ? open.filter((name) => settings.questions.includes(name)) : open,
+    );
+  }
+  let byLanguage = lexicons.get(context.study);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    lexicons.set(context.study, byLanguage);
+  }
+  const flags: Flag[] = [];
+  for (const response of responses) {
+    for (const question of openQuestions.get(response.population) ?? []) {
+      const text = response.answers[question];
+      if (typeof text !== "string") continue;
+      let lexicon = byLanguage.get(response.language);
+      if (!lexicon) {
+        lexicon = buildLexicon(context.study, response.language);
+        byLanguage.set(response.language, lexicon);
+      }
+      const why = detectGibberish(text, response.language, lexicon);
+      if (!why) continue;
+      const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+      flags.push(
+        makeFlag(response, "gibberish", settings.severity, reasons.gibberish(question, shown, why), {
+          question,
+          why,
+        }),
+      );
+      break;
+    }
+  }
+  return flags;
+}

@@ -1,0 +1,117 @@
+import type { LoadedStudy, Population } from "../study/types.ts";
+import { evaluateExpression } from "../study/validation/index.ts";
+import type { QualityConfig } from "./qualityConfig.ts";
+import { outlineQuestionnaire, type QuestionnaireOutline } from "./questionnaireOutline.ts";
+import type { ScreenedResponse } from "./types.ts";
+
+export interface PopulationScreen {
+  population: Population;
+  outline: QuestionnaireOutline;
+}
+
+export interface ScreenContext {
+  study: LoadedStudy;
+  config: QualityConfig;
+  populations: Map<string, PopulationScreen>;
+  /** Whether the response meets its population's eligibility rule (true when there is none). */
+  isEligible(response: ScreenedResponse): boolean;
+  /** Whether the question was shown to this respondent, given the answers. */
+  isShown(response: ScreenedResponse, question: string): boolean;
+}
+
+const outlines = new WeakMap<object, QuestionnaireOutline>();
+
+/** What every rule needs about the study, computed once per screen; condition results cached per response. */
+export function createScreenContext(study: LoadedStudy, config: QualityConfig): ScreenContext {
+  const populations = new Map<string, PopulationScreen>();
+  for (const population of study.definition.populations) {
+    const questionnaire = study.questionnaires[population.id];
+    if (!questionnaire) continue;
+    let outline = outlines.get(questionnaire.json);
+    if (!outline) {
+      outline = outlineQuestionnaire(questionnaire.json);
+      outlines.set(questionnaire.json, outline);
+    }
+    populations.set(population.id, { population, outline });
+  }
+  // An expression's value depends only on the answers it names, and a few distinct combinations of those
+  // answers recur across thousands of responses: evaluate each combination once.
+  const results = new Map<string, boolean>();
+  const variables = new Map<string, string[]>();
+  const holds = (expression: string, answers: Record<string, unknown>): boolean => {
+    let names = variables.get(expression);
+    if (!names) {
+      names = [...new Set([...expression.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]))];
+      variables.set(expression, names);
+    }
+    let key = expression;
+    for (const name of names) key += `\u0000${JSON.stringify(answers[name] ?? null)}`;
+    let result = results.get(key);
+    if (result === undefined) {
+      // An expression over unanswered questions is unknown; SurveyJS hides the element then.
+      result = evaluateExpression(expression, answers) === true;
+      results.set(key, result);
+    }
+    return result;
+  };
+  return {
+    study,
+    config,
+    populations,
+    isEligible(response) {
+      const rule = populations.get(response.population)?.population.eligibility;
+      return rule === undefined || holds(rule, response.answers);
+    },
+    isShown(response, name) {
+      const question = populations.get(response.population)?.outline.byName.get(name);
+      if (!question) return false;
+      return question.conditions.every((condition) => holds(condition, response.answers));
+    },
+  };
+}
+
+/** Seconds from paradata.startedAt to paradata.endedAt, or undefined when either is missing. */
+export function durationSeconds(paradata: Record<string, unknown>): number | undefined {
+  const start = Date.parse(String(paradata.startedAt ?? ""));
+  const end = Date.parse(String(paradata.endedAt ?? ""));
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return undefined;
+  return (end - start) / 1000;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median absolute deviation scaled by 1.4826, so it estimates the standard deviation of normal data. */
+export function robustScale(values: number[], center = median(values)): number {
+  return 1.4826 * median(values.map((value) => Math.abs(value - center)));
+}
+
+export function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** Groups items by a key, keeping first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
+/** Orders responses by when they started, then by id, so "the earlier response" is well defined. */
+export function startedOrder(a: ScreenedResponse, b: ScreenedResponse): number {
+  const aStart = String(a.paradata.startedAt ?? "");
+  const bStart = String(b.paradata.startedAt ?? "");
+  if (aStart !== bStart) return aStart < bStart ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

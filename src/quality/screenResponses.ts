@@ -1,0 +1,85 @@
+import type { LoadedStudy } from "../study/types.ts";
+import { checkInterviewers } from "./interviewers/checkInterviewers.ts";
+import { defaultQualityConfig, type QualityConfig } from "./qualityConfig.ts";
+import { attentionRule } from "./rules/attentionRule.ts";
+import { duplicateRule } from "./rules/duplicateRule.ts";
+import { gibberishRule } from "./rules/gibberishRule.ts";
+import { incompleteRule } from "./rules/incompleteRule.ts";
+import { inconsistentRule } from "./rules/inconsistentRule.ts";
+import { ineligibleRule } from "./rules/ineligibleRule.ts";
+import { nearDuplicateRule } from "./rules/nearDuplicateRule.ts";
+import { speederRule } from "./rules/speederRule.ts";
+import { straightlinerRule } from "./rules/straightlinerRule.ts";
+import { createScreenContext } from "./screenContext.ts";
+import type { Flag, ScreenedResponse, ScreenResult } from "./types.ts";
+
+/**
+ * Runs every response rule and the interviewer checks. Ineligible responses get only their `ineligible`
+ * flag: the other rules judge the eligible ones, so a screened-out respondent is never counted twice.
+ * Pure: the same study, responses and configuration always give the same flags, in the same order.
+ */
+export function runScreen(
+  study: LoadedStudy,
+  responses: ScreenedResponse[],
+  config: QualityConfig = defaultQualityConfig,
+): ScreenResult {
+  const context = createScreenContext(study, config);
+  const known = responses.filter((response) => context.populations.has(response.population));
+  const ineligible = ineligibleRule(known, context);
+  const excluded = new Set(ineligible.map((flag) => flag.id));
+  const eligible = known.filter((response) => !excluded.has(response.id));
+  const incomplete = incompleteRule(eligible, context);
+  const brokenOff = new Set(incomplete.map((flag) => flag.id));
+  // A breakoff is short because it stopped, not because it sped, and breakoffs at one page share their
+  // missing answers: durations and answer patterns are judged on complete responses.
+  const completed = eligible.filter((response) => !brokenOff.has(response.id));
+  const nearDuplicates = nearDuplicateRule(completed, context);
+  const duplicates = duplicateRule(eligible, context);
+  const duplicated = new Set(duplicates.map((flag) => flag.id));
+  const interviewers = checkInterviewers(eligible, context);
+  const fabricated = new Set(interviewers.flags.map((flag) => flag.id));
+  const flags: Flag[] = [
+    ...ineligible,
+    ...incomplete,
+    ...speederRule(completed, context),
+    ...straightlinerRule(eligible, context),
+    ...attentionRule(eligible, context),
+    ...duplicates,
+    // The most specific verdict wins: an exact duplicate is not also reported as a near one, nor an invented
+    // interview that resembles the same interviewer's other inventions.
+    ...nearDuplicates.flags.filter((flag) => !duplicated.has(flag.id) && !fabricated.has(flag.id)),
+    ...gibberishRule(eligible, context),
+    ...inconsistentRule(eligible, context),
+    ...interviewers.flags,
+  ];
+  const calibration: Record<string, number> = {};
+  for (const [population, threshold] of Object.entries(nearDuplicates.thresholds))
+    calibration[`near_duplicate.${population}`] = threshold;
+  return { flags, interviewers: interviewers.verdicts, calibration };
+}
+
+/** The flags of every response (see runScreen), for callers that store them. */
+export function screenResponses(
+  study: LoadedStudy,
+  responses: ScreenedResponse[],
+  config: QualityConfig = defaultQualityConfig,
+): Flag[] {
+  return runScreen(study, responses, config).flags;
+}
+
+/**
+ * The valid responses: complete, eligible, and without a flag of severity "exclude" that a reviewer has not
+ * overridden (`overridden` holds "id rule" keys of flags a reviewer set aside).
+ */
+export function validResponses<T extends ScreenedResponse>(
+  responses: T[],
+  flags: Flag[],
+  overridden: ReadonlySet<string> = new Set(),
+): T[] {
+  const excluded = new Set(
+    flags
+      .filter((flag) => flag.severity === "exclude" && !overridden.has(`${flag.id} ${flag.rule}`))
+      .map((flag) => flag.id),
+  );
+  return responses.filter((response) => response.status !== "screened_out" && !excluded.has(response.id));
+}
