@@ -7,6 +7,7 @@ import { readStudyFolder } from "../files/readStudyFolder.ts";
 import { openParallax } from "../server/openParallax.ts";
 import { respondentLink } from "../server/studySummary.ts";
 import { dbOption } from "./dbOption.ts";
+import { loadDemoFieldwork } from "./loadDemoFieldwork.ts";
 
 export const demoStudyDirectory = join(packageRoot, "examples", "china-lac");
 
@@ -16,6 +17,8 @@ interface ServeOptions {
   host: string;
   study: string[];
   openFieldwork?: boolean;
+  demoData?: boolean;
+  submissionRateLimit?: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -34,6 +37,11 @@ export function registerServeCommand(program: Command): void {
       "--open-fieldwork",
       "accept responses outside the populations' fieldwork windows (demos, rehearsals)",
     )
+    .option("--demo-data", "fill a study without responses with simulated fieldwork, marked as simulated")
+    .option(
+      "--submission-rate-limit <per-minute>",
+      "submissions accepted per minute from one client address (default 600; raise it for load tests)",
+    )
     .action(async (options: ServeOptions) => serve(options));
 }
 
@@ -44,15 +52,32 @@ async function serve(options: ServeOptions): Promise<void> {
       { path: "--port", message: options.port },
     ]);
   }
+  const submissionRateLimit =
+    options.submissionRateLimit === undefined ? undefined : Number(options.submissionRateLimit);
+  if (
+    submissionRateLimit !== undefined &&
+    !(Number.isInteger(submissionRateLimit) && submissionRateLimit > 0)
+  ) {
+    throw new ParallaxError("USAGE", "--submission-rate-limit must be a whole number above 0", [
+      { path: "--submission-rate-limit", message: String(options.submissionRateLimit) },
+    ]);
+  }
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const directories = options.study?.length ? options.study : [demoStudyDirectory];
   const studies = await Promise.all(directories.map((directory) => readStudyFolder(directory)));
   const webRoot = await ensureWebBuilt(log);
+  if (options.demoData) for (const study of studies) await loadDemoFieldwork(options.db, study, log);
   const {
     app,
     store,
     close: shutdown,
-  } = await openParallax({ db: options.db, studies, webRoot, openFieldwork: options.openFieldwork });
+  } = await openParallax({
+    db: options.db,
+    studies,
+    webRoot,
+    openFieldwork: options.openFieldwork,
+    submissionRateLimit,
+  });
   const close = async () => {
     await shutdown();
     process.exit(0);

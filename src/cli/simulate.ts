@@ -1,15 +1,12 @@
-import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
+import { loadSimulatedFieldwork } from "../fieldwork/loadSimulatedFieldwork.ts";
 import { readStudyFolder } from "../files/readStudyFolder.ts";
 import { defaultFaultShares, type FaultShares, simulateFieldwork } from "../simulate/simulateFieldwork.ts";
 import { faultNames, type Simulation } from "../simulate/types.ts";
 import { openDatabase } from "../store/openDatabase.ts";
-import { responseRepository } from "../store/responseRepository.ts";
-import { studyRepository } from "../store/studyRepository.ts";
-import { canonicalJson } from "../study/canonicalJson.ts";
 import type { LoadedStudy } from "../study/types.ts";
 import { csvField, readQualityConfig } from "./qualityFiles.ts";
 
@@ -103,35 +100,7 @@ async function writeFiles(directory: string, simulation: Simulation): Promise<vo
 async function loadDatabase(url: string, study: LoadedStudy, simulation: Simulation): Promise<void> {
   const store = await openDatabase(url);
   try {
-    await studyRepository(store.db).save(study);
-    const responses = responseRepository(store.db);
-    let inserted = 0;
-    for (const response of simulation.responses) {
-      const body = {
-        id: response.id,
-        language: response.language,
-        mode: response.mode,
-        answers: response.answers,
-        paradata: response.paradata,
-        questionnaireVersion: response.questionnaireVersion,
-      };
-      const result = await responses.insertOnce({
-        id: response.id,
-        studyId: study.definition.id,
-        populationId: response.population,
-        questionnaireVersion: response.questionnaireVersion,
-        siteId: response.site,
-        language: response.language,
-        mode: response.mode,
-        status: response.status,
-        answers: response.answers,
-        paradata: { ...response.paradata, simulated: true },
-        userAgent: null,
-        bodyHash: createHash("sha256").update(canonicalJson(body)).digest("hex"),
-        receivedAt: String(response.paradata.endedAt ?? response.paradata.startedAt),
-      });
-      if (result.inserted) inserted++;
-    }
+    const inserted = await loadSimulatedFieldwork(store.db, study, simulation);
     process.stderr.write(
       `Loaded ${inserted} simulated responses of ${study.definition.id} into ${store.location}\n`,
     );
