@@ -25,6 +25,7 @@ describe("parallax audit verify", () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it("passes on an intact log and names the entry an intruder altered", async () => {
+    const emails: string[] = [];
     for (const role of ["admin", "analyst", "manager"]) {
       const added = await parallax(
         "user",
@@ -39,9 +40,12 @@ describe("parallax audit verify", () => {
         db,
       );
       expect(added.stdout).toMatch(/password: \S{20}/);
+      emails.push(added.stdout.split(" ")[1]);
     }
+    const changed = await parallax("user", "set-role", "--email", emails[1], "--role", "manager", "--db", db);
+    expect(changed.stdout).toBe(`${emails[1]} is now manager\n`);
     const intact = await parallax("audit", "verify", "--db", db);
-    expect(intact).toEqual({ code: 0, stdout: "The audit log is intact: 3 entries.\n" });
+    expect(intact).toEqual({ code: 0, stdout: "The audit log is intact: 4 entries.\n" });
 
     const sqlite = new Database(db);
     sqlite.prepare("update audit_log set details = ? where seq = 2").run(JSON.stringify({ role: "admin" }));

@@ -109,6 +109,26 @@ export function registerUserCommand(program: Command): void {
       }),
     );
   user
+    .command("set-role")
+    .description("change a user's role and end their sessions")
+    .requiredOption("--email <email>")
+    .requiredOption("--role <role>")
+    .addOption(dbOption())
+    .action(async (options: UserOptions) => {
+      if (!isRole(options.role)) {
+        throw new ParallaxError("USAGE", `Unknown role "${options.role}"`, [
+          { path: "--role", message: `must be one of ${roles.join(", ")}` },
+        ]);
+      }
+      const role = options.role;
+      await withStore(options.db, async (store) => {
+        const found = await findUser(store, options.email as string);
+        await userRepository(store.db).setRole(found.id, role);
+        await audited(store, "role_changed", found.email, { from: found.role, to: role });
+        process.stdout.write(`${found.email} is now ${role}\n`);
+      });
+    });
+  user
     .command("reset-password")
     .description("set a new password (generated unless --password-stdin) and end the user's sessions")
     .requiredOption("--email <email>")

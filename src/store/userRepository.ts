@@ -67,6 +67,12 @@ export function userRepository(db: Kysely<Database>) {
       if (disabled) await db.deleteFrom("sessions").where("user_id", "=", id).execute();
     },
 
+    async setRole(id: string, role: Role): Promise<void> {
+      await db.updateTable("users").set({ role }).where("id", "=", id).execute();
+      // A changed role takes effect at once: sessions opened under the old role end.
+      await db.deleteFrom("sessions").where("user_id", "=", id).execute();
+    },
+
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", id).execute();
       await db.deleteFrom("sessions").where("user_id", "=", id).execute();
