@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Register>> = {
   code: async () => (await import("./code.ts")).registerCodeCommand,
   codebook: async () => (await import("./codebook.ts")).registerCodebookCommand,
   invite: async () => (await import("./invite.ts")).registerInviteCommand,
+  assign: async () => (await import("./assign.ts")).registerAssignCommand,
   rates: async () => (await import("./rates.ts")).registerRatesCommand,
   simulate: async () => (await import("./simulate.ts")).registerSimulateCommand,
   quality: async () => (await import("./quality.ts")).registerQualityCommand,

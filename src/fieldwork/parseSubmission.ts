@@ -14,6 +14,8 @@ export interface Submission {
   token?: string;
 }
 
+/** As `questionnaireVersion` in src/study/questionnaireVersion.ts makes them. */
+const versionPattern = /^[0-9a-f]{16}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -42,8 +44,15 @@ export function parseSubmission(body: unknown, population: Population): Submissi
   if (paradata !== undefined && !isPlainObject(paradata)) {
     problems.push({ path: "paradata", message: "must be an object" });
   }
-  if (questionnaireVersion !== undefined && typeof questionnaireVersion !== "string") {
-    problems.push({ path: "questionnaireVersion", message: "must be a string" });
+  // Checked for shape before it reaches a query: PostgreSQL refuses text with a NUL byte outright.
+  if (
+    questionnaireVersion !== undefined &&
+    (typeof questionnaireVersion !== "string" || !versionPattern.test(questionnaireVersion))
+  ) {
+    problems.push({
+      path: "questionnaireVersion",
+      message: "must be a questionnaire version (16 hex digits)",
+    });
   }
   if (token !== undefined && (typeof token !== "string" || token.length > 200)) {
     problems.push({ path: "token", message: "must be the invitation's token" });

@@ -8,6 +8,7 @@ import { replyWithError } from "./errorHandler.ts";
 import { limitJsonDepth } from "./limitJsonDepth.ts";
 import { apiRoutes } from "./routes/apiRoutes.ts";
 import { authRoutes } from "./routes/authRoutes.ts";
+import { interviewerRoutes } from "./routes/interviewerRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
 import { staffRoutes } from "./routes/staffRoutes.ts";
 
@@ -52,6 +53,7 @@ export async function buildServer(
   await authRoutes(app, context);
   await apiRoutes(app, context, { submissionRateLimit: options.submissionRateLimit });
   await staffRoutes(app, context);
+  await interviewerRoutes(app, context);
   await pageRoutes(app, context);
   return app;
 }
