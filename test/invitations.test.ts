@@ -68,6 +68,15 @@ for (const { dialect, skip } of dialects) {
         language: "es",
         site: "mx",
       });
+      const rejected = await json("POST", "/responses", {
+        id: randomUUID(),
+        language: "es",
+        mode: "web",
+        answers: { age: "old" },
+        token,
+      });
+      expect(rejected.status).toBe(422);
+      expect((await invitationRepository(parallax.store.db).findByToken(token))?.responseId).toBeNull();
       const id = randomUUID();
       const partial = await json("PUT", `/responses/${id}/progress`, {
         language: "es",

@@ -3,14 +3,22 @@ import { ParallaxError } from "../errors.ts";
 import { type Invitation, invitationRepository } from "../store/invitationRepository.ts";
 import type { Database } from "../store/schema.ts";
 
-/**
- * The invitation a token opens, checked for this study and population and for single use: a token already
- * bound to another response is refused, so one invitation yields at most one response.
- */
-export async function resolveInvitation(
+interface Place {
+  studyId: string;
+  populationId: string;
+  responseId: string;
+}
+
+const used = () =>
+  new ParallaxError("INVITATION_USED", undefined, [
+    { path: "token", message: "already used for another response" },
+  ]);
+
+/** The invitation a token opens, checked for this questionnaire and for not being another response's already. */
+export async function findInvitation(
   db: Kysely<Database>,
   token: string | undefined,
-  place: { studyId: string; populationId: string; responseId: string },
+  place: Place,
 ): Promise<Invitation | undefined> {
   if (token === undefined) return undefined;
   const invitation = await invitationRepository(db).findByToken(token);
@@ -19,10 +27,18 @@ export async function resolveInvitation(
       { path: "token", message: "no such invitation for this questionnaire" },
     ]);
   }
-  if (!(await invitationRepository(db).bind(invitation.id, place.responseId))) {
-    throw new ParallaxError("INVITATION_USED", undefined, [
-      { path: "token", message: "already used for another response" },
-    ]);
-  }
+  if (invitation.responseId !== null && invitation.responseId !== place.responseId) throw used();
   return invitation;
+}
+
+/**
+ * Binds the invitation to the response, once: called only after the answers passed their checks, so a
+ * rejected payload changes nothing. The conditional update makes a race between two devices safe.
+ */
+export async function bindInvitation(
+  db: Kysely<Database>,
+  invitation: Invitation | undefined,
+  responseId: string,
+): Promise<void> {
+  if (invitation && !(await invitationRepository(db).bind(invitation.id, responseId))) throw used();
 }

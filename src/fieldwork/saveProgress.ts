@@ -2,7 +2,7 @@ import { ParallaxError } from "../errors.ts";
 import { invitationRepository } from "../store/invitationRepository.ts";
 import { responseRepository, type StoredResponse } from "../store/responseRepository.ts";
 import { parseSubmission } from "./parseSubmission.ts";
-import { resolveInvitation } from "./resolveInvitation.ts";
+import { bindInvitation, findInvitation } from "./resolveInvitation.ts";
 import type { SubmitDeps } from "./submitResponse.ts";
 
 export interface ProgressRequest {
@@ -29,7 +29,7 @@ export async function saveProgress(deps: SubmitDeps, request: ProgressRequest): 
       { path: "id", message: existing.status },
     ]);
   }
-  const invitation = await resolveInvitation(deps.db, submission.token, {
+  const invitation = await findInvitation(deps.db, submission.token, {
     studyId: study.definition.id,
     populationId: population.id,
     responseId: submission.id,
@@ -38,6 +38,7 @@ export async function saveProgress(deps: SubmitDeps, request: ProgressRequest): 
   const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
   const issues = checker.validate(submission.answers, { partial: true });
   if (issues.length > 0) throw new ParallaxError("RESPONSE_INVALID", undefined, issues);
+  await bindInvitation(deps.db, invitation, submission.id);
 
   const siteAnswer = population.siteQuestion ? submission.answers[population.siteQuestion] : undefined;
   const now = deps.now().toISOString();

@@ -11,7 +11,7 @@ import { dispositionOfStatus } from "./dispositions.ts";
 import { fieldworkState } from "./fieldworkState.ts";
 import { parseSubmission, type Submission } from "./parseSubmission.ts";
 import { cellsFor } from "./quotaCells.ts";
-import { resolveInvitation } from "./resolveInvitation.ts";
+import { bindInvitation, findInvitation } from "./resolveInvitation.ts";
 import type { StudyCatalogue } from "./studyCatalogue.ts";
 
 export type ResponseStatus = "complete" | "screened_out" | "quota_full";
@@ -62,7 +62,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
   if (existing && existing.status !== "partial") return sameOrConflict(existing, bodyHash, request);
 
   if (!deps.openFieldwork) assertFieldworkOpen(population, submission, deps.now());
-  const invitation = await resolveInvitation(deps.db, submission.token, {
+  const invitation = await findInvitation(deps.db, submission.token, {
     studyId: study.definition.id,
     populationId: population.id,
     responseId: submission.id,
@@ -80,6 +80,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
     if (issues.length > 0) throw new ParallaxError("RESPONSE_INVALID", undefined, issues);
   };
   validate(status);
+  await bindInvitation(deps.db, invitation, submission.id);
 
   const siteAnswer = population.siteQuestion ? submission.answers[population.siteQuestion] : undefined;
   const now = deps.now().toISOString();
