@@ -1,0 +1,202 @@
+import { psWeight, rakeShift } from "./calibrationResiduals.ts";
+import type { CalibrationStep, Design } from "./designTypes.ts";
+import { strataPresent, varianceFromTotals } from "./designVariance.ts";
+import type { LinearizedEstimate, Statistic } from "./linearize.ts";
+
+/** A categorical variable (one indicator per level) or one numeric variable; NaN / -1 is missing. */
+export type Source = { codes: Int32Array; nLevels: number } | { values: Float64Array };
+
+/** Above this many PSU × calibration-cell sums the row-wise path is used instead. */
+const MAX_CROSS_CELLS = 4_000_000;
+
+/**
+ * The same result as `linearize` in one pass over the rows: every estimating function is
+ * w (y - m) / W (or w y), so its totals per PSU and per calibration cell follow from weighted sums
+ * per PSU and per cell, and calibration residuals act on cell sums. Null when the design has more
+ * than one calibration step or too many PSU × cell combinations.
+ */
+export function aggregateLinearize(
+  design: Design,
+  source: Source,
+  domain: Uint8Array | null,
+  statistic: Statistic,
+  withDeff: boolean,
+): LinearizedEstimate | null {
+  if (design.calibration.length > 1) return null;
+  const calibration =
+    design.calibration.length === 1 ? calibrationCache(design, design.calibration[0]) : null;
+  if (design.calibration.length === 1 && calibration === null) return null;
+  const stage = design.secondStage !== null && design.popsize !== null ? design.secondStage : null;
+  const levels = "codes" in source ? source.nLevels : 1;
+  const { psu, nPsu, weights } = design;
+  const nCells = calibration?.nCells ?? 0;
+  const psuWeight = new Float64Array(nPsu);
+  const psuSum = new Float64Array(nPsu * levels);
+  const cellWeight = new Float64Array(nCells);
+  const cellSum = new Float64Array(nCells * levels);
+  const ssuWeight = new Float64Array(stage?.nSsu ?? 0);
+  const ssuSum = new Float64Array((stage?.nSsu ?? 0) * levels);
+  const sums = new Float64Array(levels);
+  const present = new Uint8Array(design.nStrata);
+  // Only the "average" lonely-PSU rule depends on which strata a subset keeps (R drops rows only without calibration).
+  const trackStrata = design.lonelyPsu === "average" && design.calibration.length === 0;
+  let squares = 0;
+  let weightSum = 0;
+  let nobs = 0;
+  const codes = "codes" in source ? source.codes : null;
+  const values = "values" in source ? source.values : null;
+  const cell = calibration?.cell ?? null;
+  const ratio = calibration?.ratio ?? null;
+  for (let i = 0; i < design.n; i++) {
+    if (domain !== null && domain[i] === 0) continue;
+    let level = 0;
+    let y = 1;
+    if (codes !== null) {
+      level = codes[i];
+      if (level < 0) continue;
+    } else {
+      y = (values as Float64Array)[i];
+      if (Number.isNaN(y)) continue;
+    }
+    if (trackStrata) present[design.stratum[i]] = 1;
+    const w = weights[i];
+    if (w === 0) continue;
+    const wy = w * y;
+    weightSum += w;
+    nobs++;
+    sums[level] += wy;
+    squares += wy * y;
+    const p = psu[i];
+    psuWeight[p] += w;
+    psuSum[p * levels + level] += wy;
+    if (cell !== null) {
+      const k = cell[i];
+      const q = w * (ratio as Float64Array)[i];
+      cellWeight[k] += q;
+      cellSum[k * levels + level] += q * y;
+    }
+    if (stage !== null) {
+      const s = stage.ssu[i];
+      ssuWeight[s] += w;
+      ssuSum[s * levels + level] += wy;
+    }
+  }
+  const means = sums.map((sum) => sum / weightSum);
+  const centre = statistic === "mean";
+  const scale = centre ? 1 / weightSum : 1;
+  const totals = new Float64Array(levels * nPsu);
+  const ssuTotals = stage === null ? null : new Float64Array(levels * stage.nSsu);
+  for (let l = 0; l < levels; l++) {
+    const m = centre ? means[l] : 0;
+    for (let p = 0; p < nPsu; p++) totals[l * nPsu + p] = (psuSum[p * levels + l] - m * psuWeight[p]) * scale;
+    if (ssuTotals !== null && stage !== null) {
+      for (let s = 0; s < stage.nSsu; s++)
+        ssuTotals[l * stage.nSsu + s] = (ssuSum[s * levels + l] - m * ssuWeight[s]) * scale;
+    }
+    if (calibration !== null) {
+      const cellTotals = new Float64Array(nCells);
+      for (let k = 0; k < nCells; k++) cellTotals[k] = (cellSum[k * levels + l] - m * cellWeight[k]) * scale;
+      const shift = calibration.shift(cellTotals);
+      subtractCross(totals, l * nPsu, nPsu, calibration.psuCell, shift);
+      if (ssuTotals !== null && calibration.ssuCell !== null && stage !== null) {
+        subtractCross(ssuTotals, l * stage.nSsu, stage.nSsu, calibration.ssuCell, shift);
+      }
+    }
+  }
+  const kept = trackStrata ? present : strataPresent(design, null);
+  const covariance = varianceFromTotals(design, totals, ssuTotals, levels, kept);
+  const estimates = statistic === "mean" ? means : sums;
+  let deff: Float64Array | null = null;
+  if (withDeff) {
+    deff = new Float64Array(levels);
+    for (let l = 0; l < levels; l++) {
+      const sumSquares = codes !== null ? sums[l] : squares;
+      const centred = sumSquares - 2 * means[l] * sums[l] + means[l] * means[l] * weightSum;
+      let srs = ((((centred / weightSum) * nobs) / (nobs - 1)) * (weightSum - nobs)) / (weightSum * nobs);
+      if (statistic === "total") srs *= weightSum * weightSum;
+      deff[l] = covariance[l * levels + l] / srs;
+    }
+  }
+  return { estimates, covariance, deff, nobs, weightSum };
+}
+
+function subtractCross(
+  totals: Float64Array,
+  offset: number,
+  units: number,
+  cross: Float64Array,
+  shift: Float64Array,
+): void {
+  const cells = shift.length;
+  for (let u = 0; u < units; u++) {
+    let sum = 0;
+    for (let k = 0; k < cells; k++) sum += cross[u * cells + k] * shift[k];
+    totals[offset + u] -= sum;
+  }
+}
+
+interface CalibrationCache {
+  cell: Int32Array;
+  nCells: number;
+  /** Per row, the factor turning an estimating function into what the step sums per cell. */
+  ratio: Float64Array;
+  /** Per PSU × cell (and SSU × cell): sums of the weights the residual shift multiplies. */
+  psuCell: Float64Array;
+  ssuCell: Float64Array | null;
+  /** Cell shifts from cell sums. */
+  shift: (cellSums: Float64Array) => Float64Array;
+}
+
+const caches = new WeakMap<CalibrationStep, CalibrationCache | null>();
+
+function calibrationCache(design: Design, step: CalibrationStep): CalibrationCache | null {
+  if (caches.has(step)) return caches.get(step) as CalibrationCache | null;
+  const stage = design.secondStage;
+  const tooMany =
+    design.nPsu * step.nCells > MAX_CROSS_CELLS ||
+    (stage !== null && stage.nSsu * step.nCells > MAX_CROSS_CELLS);
+  const cache = tooMany ? null : buildCache(design, step);
+  caches.set(step, cache);
+  return cache;
+}
+
+function buildCache(design: Design, step: CalibrationStep): CalibrationCache {
+  const n = design.n;
+  const ratio = new Float64Array(n);
+  const multiplier = new Float64Array(n);
+  if (step.kind === "rake") {
+    for (let i = 0; i < n; i++) {
+      const base = step.baseWeights[i];
+      ratio[i] = base === 0 ? 0 : 1 / base;
+      multiplier[i] = base;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const psw = psWeight(step.newWeights[i], step.oldWeights[i]);
+      ratio[i] = step.oldWeights[i] / psw;
+      multiplier[i] = psw;
+    }
+  }
+  const cross = (unit: Int32Array, units: number) => {
+    const out = new Float64Array(units * step.nCells);
+    for (let i = 0; i < n; i++) out[unit[i] * step.nCells + step.cell[i]] += multiplier[i];
+    return out;
+  };
+  const stage = design.secondStage;
+  let shift: (cellSums: Float64Array) => Float64Array;
+  if (step.kind === "rake") {
+    shift = (cellSums) => rakeShift(step, cellSums);
+  } else {
+    const oldTotals = new Float64Array(step.nCells);
+    for (let i = 0; i < n; i++) oldTotals[step.cell[i]] += step.oldWeights[i];
+    shift = (cellSums) => cellSums.map((sum, k) => (oldTotals[k] === 0 ? 0 : sum / oldTotals[k]));
+  }
+  return {
+    cell: step.cell,
+    nCells: step.nCells,
+    ratio,
+    psuCell: cross(design.psu, design.nPsu),
+    ssuCell: stage === null ? null : cross(stage.ssu, stage.nSsu),
+    shift,
+  };
+}
