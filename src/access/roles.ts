@@ -12,6 +12,8 @@ export const permissions = {
   /** Answers and paradata, never personal data. */
   "responses:read": ["admin", "manager", "analyst"],
   "export:run": ["admin", "manager", "analyst"],
+  /** Run the quality screen and accept or override its flags. */
+  "quality:review": ["admin", "manager"],
   /** Names, emails, phone numbers and GPS points: only an admin, and every read is audited. */
   "personal:read": ["admin"],
   /** An interviewer's own assignments and interviews. */

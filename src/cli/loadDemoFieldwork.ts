@@ -1,9 +1,9 @@
 import { loadSimulatedFieldwork } from "../fieldwork/loadSimulatedFieldwork.ts";
+import { readQualityConfig } from "../files/readQualityConfig.ts";
 import { defaultFaultShares, simulateFieldwork } from "../simulate/simulateFieldwork.ts";
 import { openDatabase } from "../store/openDatabase.ts";
 import { responseRepository } from "../store/responseRepository.ts";
 import type { LoadedStudy } from "../study/types.ts";
-import { readQualityConfig } from "./qualityFiles.ts";
 
 /**
  * Fills an empty study with simulated fieldwork (seed 1, the article's sample sizes), so the dashboard and the

@@ -1,18 +1,22 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
+import { screenStoredStudy } from "../fieldwork/screenStoredStudy.ts";
+import { readQualityConfig } from "../files/readQualityConfig.ts";
 import { readStudyFolder } from "../files/readStudyFolder.ts";
 import {
+  type FlagDecisions,
+  type QualityConfig,
   runScreen,
-  type ScreenedResponse,
   type ScreenResult,
   type ScreenSummary,
   summarizeScreen,
 } from "../quality/index.ts";
+import { auditRepository } from "../store/auditRepository.ts";
 import { openDatabase } from "../store/openDatabase.ts";
-import { responseRepository } from "../store/responseRepository.ts";
 import { localize } from "../study/localize.ts";
-import { csvField, readQualityConfig, readResponsesJsonl } from "./qualityFiles.ts";
+import type { LoadedStudy } from "../study/types.ts";
+import { csvField, readResponsesJsonl } from "./qualityFiles.ts";
 
 interface QualityOptions {
   study: string;
@@ -45,15 +49,14 @@ async function runQuality(options: QualityOptions): Promise<void> {
       { path: "--lang", message: `must be one of ${study.definition.languages.join(", ")}` },
     ]);
   const config = await readQualityConfig(study.directory);
-  const responses = options.responses
-    ? await readResponsesJsonl(options.responses)
-    : await readFromDatabase(options.db as string, study.definition.id);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = runScreen(study, responses, config);
+  const { responses, result, decisions } = options.responses
+    ? await screenFile(study, options.responses, config)
+    : await screenDatabase(options.db as string, study, config);
   const cpu = process.cpuUsage(cpuBefore);
   const milliseconds = performance.now() - started;
-  const summary = summarizeScreen(study.definition, responses, result.flags);
+  const summary = summarizeScreen(study.definition, responses, result.flags, decisions);
   process.stdout.write(renderSummary(summary, result));
   await writeFile(options.out, flagsCsv(result, options.lang));
   process.stderr.write(
@@ -61,21 +64,28 @@ async function runQuality(options: QualityOptions): Promise<void> {
   );
 }
 
-async function readFromDatabase(url: string, studyId: string): Promise<ScreenedResponse[]> {
+async function screenFile(study: LoadedStudy, path: string, config: QualityConfig) {
+  const responses = await readResponsesJsonl(path);
+  return { responses, result: runScreen(study, responses, config), decisions: new Map() as FlagDecisions };
+}
+
+/** From a database the flags are kept there too, so reviewers can decide on them and analyses use them. */
+async function screenDatabase(url: string, study: LoadedStudy, config: QualityConfig) {
   const store = await openDatabase(url);
   try {
-    const stored = await responseRepository(store.db).list(studyId);
-    return stored.map((response) => ({
-      id: response.id,
-      population: response.populationId,
-      site: response.siteId,
-      language: response.language,
-      mode: response.mode,
-      status: response.status,
-      interviewer: typeof response.paradata.interviewer === "string" ? response.paradata.interviewer : null,
-      answers: response.answers,
-      paradata: response.paradata,
-    }));
+    const screen = await screenStoredStudy(store.db, study, config);
+    await auditRepository(store).append({
+      actor: "cli",
+      action: "quality_screen",
+      target: study.definition.id,
+      details: {
+        responses: screen.responses.length,
+        flags: screen.result.flags.length,
+        valid: screen.valid.length,
+      },
+      source: "cli",
+    });
+    return screen;
   } finally {
     await store.close();
   }

@@ -1,32 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { ParallaxError } from "../errors.ts";
-import {
-  defaultQualityConfig,
-  parseQualityConfig,
-  type QualityConfig,
-  type ScreenedResponse,
-} from "../quality/index.ts";
+import type { ScreenedResponse } from "../quality/index.ts";
 
 /** The study's quality.json over the defaults, or the defaults when the study has none. */
-export async function readQualityConfig(studyDirectory: string): Promise<QualityConfig> {
-  const path = join(studyDirectory, "quality.json");
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return defaultQualityConfig;
-  }
-  try {
-    return parseQualityConfig(JSON.parse(text), path);
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new ParallaxError("STUDY_INVALID", `${path} is not valid JSON`, [
-        { path, message: error.message },
-      ]);
-    throw error;
-  }
-}
 
 /** Reads responses.jsonl: one response a line, as `parallax simulate` writes it. */
 export async function readResponsesJsonl(path: string): Promise<ScreenedResponse[]> {

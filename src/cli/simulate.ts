@@ -3,12 +3,13 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
 import { loadSimulatedFieldwork } from "../fieldwork/loadSimulatedFieldwork.ts";
+import { readQualityConfig } from "../files/readQualityConfig.ts";
 import { readStudyFolder } from "../files/readStudyFolder.ts";
 import { defaultFaultShares, type FaultShares, simulateFieldwork } from "../simulate/simulateFieldwork.ts";
 import { faultNames, type Simulation } from "../simulate/types.ts";
 import { openDatabase } from "../store/openDatabase.ts";
 import type { LoadedStudy } from "../study/types.ts";
-import { csvField, readQualityConfig } from "./qualityFiles.ts";
+import { csvField } from "./qualityFiles.ts";
 
 interface SimulateOptions {
   study: string;

@@ -3,7 +3,7 @@ export { benfordDeviation, roundLastDigitExcess } from "./interviewers/digitTest
 export { parseQualityConfig } from "./parseQualityConfig.ts";
 export type { AnswerCondition, ContradictingPair, GridConfig, QualityConfig } from "./qualityConfig.ts";
 export { defaultQualityConfig } from "./qualityConfig.ts";
-export { runScreen, screenResponses, validResponses } from "./screenResponses.ts";
+export { type FlagDecisions, runScreen, screenResponses, validResponses } from "./screenResponses.ts";
 export type { ScreenSummary } from "./summarizeScreen.ts";
 export { summarizeScreen } from "./summarizeScreen.ts";
 export type {

@@ -67,19 +67,29 @@ export function screenResponses(
   return runScreen(study, responses, config).flags;
 }
 
+/** A reviewer's decision on one flag: `accept` confirms it, `override` sets it aside. Keyed "responseId rule". */
+export type FlagDecisions = ReadonlyMap<string, "accept" | "override">;
+
 /**
- * The valid responses: complete, eligible, and without a flag of severity "exclude" that a reviewer has not
- * overridden (`overridden` holds "id rule" keys of flags a reviewer set aside).
+ * The valid responses: complete ones (a response read from a file has no status and counts as complete) with
+ * no flag that excludes them. An `exclude` flag excludes unless a reviewer overrode it; a `review` flag only
+ * when a reviewer accepted it.
  */
 export function validResponses<T extends ScreenedResponse>(
   responses: T[],
   flags: Flag[],
-  overridden: ReadonlySet<string> = new Set(),
+  decisions: FlagDecisions = new Map(),
 ): T[] {
   const excluded = new Set(
     flags
-      .filter((flag) => flag.severity === "exclude" && !overridden.has(`${flag.id} ${flag.rule}`))
+      .filter((flag) => {
+        const decision = decisions.get(`${flag.id} ${flag.rule}`);
+        return flag.severity === "exclude" ? decision !== "override" : decision === "accept";
+      })
       .map((flag) => flag.id),
   );
-  return responses.filter((response) => response.status !== "screened_out" && !excluded.has(response.id));
+  return responses.filter(
+    (response) =>
+      (response.status === undefined || response.status === "complete") && !excluded.has(response.id),
+  );
 }

@@ -1,6 +1,6 @@
 import type { StudyDefinition } from "../study/types.ts";
 import { groupBy } from "./screenContext.ts";
-import { validResponses } from "./screenResponses.ts";
+import { type FlagDecisions, validResponses } from "./screenResponses.ts";
 import { type Flag, type RuleName, ruleNames, type ScreenedResponse } from "./types.ts";
 
 export interface RuleSummary {
@@ -29,13 +29,14 @@ export function summarizeScreen(
   study: StudyDefinition,
   responses: ScreenedResponse[],
   flags: Flag[],
+  decisions: FlagDecisions = new Map(),
 ): ScreenSummary {
   const flaggedBy = groupBy(flags, (flag) => flag.rule);
   const rules = ruleNames.map((rule) => {
     const flagged = new Set((flaggedBy.get(rule) ?? []).map((flag) => flag.id)).size;
     return { rule, flagged, share: responses.length > 0 ? flagged / responses.length : 0 };
   });
-  const valid = validResponses(responses, flags);
+  const valid = validResponses(responses, flags, decisions);
   const validBySite = groupBy(valid, (response) => `${response.population}\u0000${response.site ?? ""}`);
   const allBySite = groupBy(responses, (response) => `${response.population}\u0000${response.site ?? ""}`);
   const sites: SiteSummary[] = [];
