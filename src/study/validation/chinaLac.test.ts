@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { QuestionnaireJson } from "../types.ts";
@@ -7,9 +7,12 @@ import { generateValidAnswers } from "./generateValidAnswers.ts";
 import { referenceIssues } from "./referenceIssues.ts";
 
 const studyFolder = join(import.meta.dirname, "../../../examples/china-lac");
-const questionnaireFiles = readdirSync(studyFolder).filter(
-  (file) => file.endsWith(".json") && file !== "study.json",
-);
+// The questionnaires study.json names: the folder also holds quality.json, weighting.json and codebooks.
+const questionnaireFiles = (
+  JSON.parse(readFileSync(join(studyFolder, "study.json"), "utf8")) as {
+    populations: Array<{ questionnaire: string }>;
+  }
+).populations.map((population) => population.questionnaire);
 
 function seededRandom(seed: number): () => number {
   let state = seed;
