@@ -42,12 +42,30 @@ export function authenticate(app: FastifyInstance, context: ServerContext): void
   });
 }
 
-/** A route guard: 401 when nobody is signed in, 403 when the role lacks the permission. */
-export function requirePermission(permission: Permission) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+/** What a route demands: a permission, or only that someone is signed in. */
+export type Guard = Permission | "signed-in";
+
+type GuardHandler = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { guard: Guard };
+
+/**
+ * A route guard: 401 when nobody is signed in, 403 when the role lacks the permission. The handler carries
+ * its guard, so the server can list every route with what it demands (and a test can check them all).
+ */
+export function requirePermission(permission: Guard): GuardHandler {
+  const handler = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     if (!request.user) throw new ParallaxError("UNAUTHENTICATED");
-    if (!can(request.user.role, permission)) throw new ParallaxError("FORBIDDEN");
+    if (permission !== "signed-in" && !can(request.user.role, permission))
+      throw new ParallaxError("FORBIDDEN");
   };
+  return Object.assign(handler, { guard: permission });
+}
+
+/** The guard of a route's preHandler(s), if it has one. */
+export function guardOf(preHandler: unknown): Guard | undefined {
+  const handlers = Array.isArray(preHandler) ? preHandler : [preHandler];
+  return handlers.find(
+    (handler): handler is GuardHandler => typeof handler === "function" && "guard" in handler,
+  )?.guard;
 }
 
 /** The signed-in user, for handlers behind `requirePermission`. */

@@ -4,7 +4,7 @@ import { ParallaxError } from "../../errors.ts";
 import { auditRepository } from "../../store/auditRepository.ts";
 import { sessionRepository } from "../../store/sessionRepository.ts";
 import { userRepository } from "../../store/userRepository.ts";
-import { currentUser, sessionCookie } from "../auth/authenticate.ts";
+import { currentUser, requirePermission, sessionCookie } from "../auth/authenticate.ts";
 import type { ServerContext } from "../context.ts";
 
 const sessionLifetimeMs = 12 * 60 * 60 * 1000;
@@ -73,7 +73,7 @@ export async function authRoutes(app: FastifyInstance, context: ServerContext): 
     },
   );
 
-  app.post("/api/v1/auth/logout", async (request, reply) => {
+  app.post("/api/v1/auth/logout", { preHandler: requirePermission("signed-in") }, async (request, reply) => {
     const user = currentUser(request);
     if (request.sessionToken) await sessionRepository(context.store.db).close(request.sessionToken);
     await audit.append({
@@ -87,7 +87,7 @@ export async function authRoutes(app: FastifyInstance, context: ServerContext): 
     return { ok: true };
   });
 
-  app.get("/api/v1/auth/me", async (request) => {
+  app.get("/api/v1/auth/me", { preHandler: requirePermission("signed-in") }, async (request) => {
     const user = currentUser(request);
     return { user: { email: user.email, name: user.name, role: user.role }, csrfToken: request.csrfToken };
   });
