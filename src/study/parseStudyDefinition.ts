@@ -61,7 +61,8 @@ function checkPopulation(check: ShapeChecker, population: unknown, path: string)
   }
   if (population.siteQuestion !== undefined) check.string(population.siteQuestion, `${path}.siteQuestion`);
   if (population.quotas !== undefined && check.array(population.quotas, `${path}.quotas`)) {
-    for (const [index, quota] of population.quotas.entries()) checkQuota(check, quota, `${path}.quotas[${index}]`);
+    for (const [index, quota] of population.quotas.entries())
+      checkQuota(check, quota, `${path}.quotas[${index}]`);
   }
   if (check.array(population.sites, `${path}.sites`)) {
     population.sites.forEach((site, index) => {
@@ -103,9 +104,11 @@ function checkQuota(check: ShapeChecker, quota: unknown, path: string): void {
     }
   }
   if (check.object(quota.targets, `${path}.targets`)) {
-    for (const [cell, target] of Object.entries(quota.targets)) check.nonNegativeInteger(target, `${path}.targets.${cell}`);
+    for (const [cell, target] of Object.entries(quota.targets))
+      check.nonNegativeInteger(target, `${path}.targets.${cell}`);
   }
-  if (quota.defaultTarget !== undefined) check.nonNegativeInteger(quota.defaultTarget, `${path}.defaultTarget`);
+  if (quota.defaultTarget !== undefined)
+    check.nonNegativeInteger(quota.defaultTarget, `${path}.defaultTarget`);
 }
 
 function checkConcept(check: ShapeChecker, concept: unknown, path: string): void {

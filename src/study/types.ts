@@ -114,7 +114,9 @@ export interface SurveyElementJson {
   title?: LocalizedText | string;
   elements?: SurveyElementJson[];
   templateElements?: SurveyElementJson[];
-  choices?: Array<string | number | { value: string | number; text?: LocalizedText | string; [key: string]: unknown }>;
+  choices?: Array<
+    string | number | { value: string | number; text?: LocalizedText | string; [key: string]: unknown }
+  >;
   [key: string]: unknown;
 }
 
