@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Register>> = {
   rates: async () => (await import("./rates.ts")).registerRatesCommand,
   simulate: async () => (await import("./simulate.ts")).registerSimulateCommand,
   quality: async () => (await import("./quality.ts")).registerQualityCommand,
+  report: async () => (await import("./report.ts")).registerReportCommand,
 };
 
 /** Registers the command named in argv, or every command when none is (for help and errors). */

@@ -1,0 +1,73 @@
+/** Every text of the report that does not come from the study itself, in one language. */
+export interface ReportMessages {
+  locale: string;
+  simulatedBanner: string;
+  generatedOn: string;
+  contents: string;
+  keyFindings: string;
+  methodology: string;
+  results: string;
+  fieldwork: string;
+  population: string;
+  dates: string;
+  sites: string;
+  modes: string;
+  languages: string;
+  eligibility: string;
+  everyone: string;
+  stored: string;
+  screenedOut: string;
+  valid: string;
+  target: string;
+  validity: string;
+  validityText: string;
+  rule: string;
+  flagged: string;
+  weighting: string;
+  weightingText: string;
+  variable: string;
+  level: string;
+  sampleShare: string;
+  populationShare: string;
+  source: string;
+  designEffect: string;
+  effectiveSize: string;
+  weightRange: string;
+  marginOfError: string;
+  marginOfErrorText: string;
+  completionRate: string;
+  responseRateNote: string;
+  weighted: string;
+  unweighted: string;
+  answer: string;
+  difference: string;
+  pValue: string;
+  ci: string;
+  base: string;
+  bySite: string;
+  siteTest: string;
+  notSignificant: string;
+  meanRank: string;
+  rankedFirst: string;
+  leaderBySite: string;
+  keywords: string;
+  keywordBase: string;
+  noCodebook: string;
+  mean: string;
+  noData: string;
+  differenceNote: string;
+  modeNames: Record<string, string>;
+  ruleNames: Record<string, string>;
+  variableNames: Record<string, string>;
+  /** Sentences; {placeholders} are filled by the renderer. */
+  sentences: {
+    share: string;
+    difference: string;
+    sites: string;
+    rankedFirst: string;
+    rankedFirstExcept: string;
+    keyword: string;
+  };
+  /** Joins a list: "A, B and C". */
+  and: string;
+}

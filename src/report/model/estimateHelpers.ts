@@ -1,0 +1,71 @@
+import {
+  type CategoricalColumn,
+  compareDomains,
+  type Design,
+  type EstimateRow,
+  type Frame,
+} from "../../stats/index.ts";
+import type { Estimate, PopulationDifference } from "./reportModel.ts";
+
+/** Student t quantile for 95% at the large degrees of freedom of these designs, as a normal approximation. */
+const Z95 = 1.959964;
+
+export function toEstimate(row: EstimateRow, n: number): Estimate {
+  const ci: [number, number] = row.ci ?? [row.estimate - Z95 * row.se, row.estimate + Z95 * row.se];
+  return { estimate: row.estimate, se: row.se, ci, n };
+}
+
+export function categorical(frame: Frame, name: string): CategoricalColumn {
+  const column = frame.columns.get(name);
+  if (column?.kind !== "categorical")
+    throw new RangeError(`the report frame has no categorical column ${name}`);
+  return column;
+}
+
+/** Rows per level of a categorical column where `present(i)` holds: the unweighted bases. */
+export function countBy(frame: Frame, by: string, present: (i: number) => boolean): Map<string, number> {
+  const column = categorical(frame, by);
+  const counts = new Float64Array(column.levels.length);
+  for (let i = 0; i < frame.n; i++) if (column.codes[i] >= 0 && present(i)) counts[column.codes[i]]++;
+  return new Map(column.levels.map((level, k) => [level, counts[k]]));
+}
+
+export function presentIn(frame: Frame, name: string): (i: number) => boolean {
+  const column = frame.columns.get(name);
+  if (!column) return () => false;
+  if (column.kind === "numeric") return (i) => !Number.isNaN(column.values[i]);
+  return (i) => column.codes[i] >= 0;
+}
+
+/** Adds (once) a numeric 0/1 column: 1 where the categorical column's value is one of `values`. */
+export function indicatorColumn(frame: Frame, source: string, values: string[]): string {
+  const name = `ind:${source}=${values.join("+")}`;
+  if (frame.columns.has(name)) return name;
+  const column = categorical(frame, source);
+  const wanted = column.levels.map((level) => (values.includes(level) ? 1 : 0));
+  const out = new Float64Array(frame.n);
+  for (let i = 0; i < frame.n; i++) out[i] = column.codes[i] < 0 ? Number.NaN : wanted[column.codes[i]];
+  frame.columns.set(name, { kind: "numeric", values: out });
+  return name;
+}
+
+export function populationDifference(
+  design: Design,
+  variable: string,
+  populations: [string, string],
+  level?: string,
+): PopulationDifference | null {
+  try {
+    const result = compareDomains(
+      design,
+      variable,
+      "population",
+      populations,
+      level === undefined ? {} : { level },
+    );
+    return Number.isFinite(result.p) ? { difference: result.difference, se: result.se, p: result.p } : null;
+  } catch {
+    // A level no respondent of either population chose cannot be compared.
+    return null;
+  }
+}
