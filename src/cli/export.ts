@@ -2,6 +2,8 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
 import { exportCsv } from "../report/export/exportCsv.ts";
+import { exportXlsx } from "../report/export/exportXlsx.ts";
+import { exportSav } from "../report/export/sav/exportSav.ts";
 import { openDatabase } from "../store/openDatabase.ts";
 import { questionnaireRepository } from "../store/questionnaireRepository.ts";
 import { responseRepository } from "../store/responseRepository.ts";
@@ -22,17 +24,19 @@ export function registerExportCommand(program: Command): void {
     .command("export")
     .description("export a study's stored responses with a codebook")
     .requiredOption("--study <id>", "study id")
-    .option("--format <format>", "csv", "csv")
+    .option("--format <format>", "csv, xlsx or sav (SPSS)", "csv")
     .addOption(dbOption())
-    .option("--lang <language>", "language of labels in the codebook (default: the study's first)")
-    .option("--out <file>", "data file to write; the codebook goes beside it (default: <study>.csv)")
+    .option("--lang <language>", "language of labels and codebook (default: the study's first)")
+    .option("--out <file>", "file to write; a CSV's codebook goes beside it (default: <study>.<format>)")
     .action(async (options: ExportOptions) => runExport(options));
 }
 
+const formats = ["csv", "xlsx", "sav"];
+
 async function runExport(options: ExportOptions): Promise<void> {
-  if (options.format !== "csv") {
+  if (!formats.includes(options.format)) {
     throw new ParallaxError("USAGE", `Unknown export format "${options.format}"`, [
-      { path: "--format", message: "must be csv" },
+      { path: "--format", message: `must be one of ${formats.join(", ")}` },
     ]);
   }
   const store = await openDatabase(options.db);
@@ -53,14 +57,24 @@ async function runExport(options: ExportOptions): Promise<void> {
       if (json) questionnaires[population.id] = json;
     }
     const responses = await responseRepository(store.db).list(study.id);
-    const result = exportCsv(study, questionnaires, responses, language);
-    const out = options.out ?? `${study.id}.csv`;
-    const codebookFile = out.replace(/(\.csv)?$/i, ".codebook.csv");
-    await writeFile(out, result.data);
-    await writeFile(codebookFile, result.codebook);
-    process.stderr.write(
-      `Wrote ${responses.length} responses to ${out} and the codebook to ${codebookFile}\n`,
-    );
+    const out = options.out ?? `${study.id}.${options.format}`;
+    if (options.format === "xlsx") {
+      await writeFile(out, await exportXlsx(study, questionnaires, responses, language));
+      process.stderr.write(`Wrote ${responses.length} responses and the codebook sheet to ${out}\n`);
+    } else if (options.format === "sav") {
+      const result = exportSav(study, questionnaires, responses, language);
+      await writeFile(out, result.bytes);
+      for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+      process.stderr.write(`Wrote ${responses.length} responses to ${out}\n`);
+    } else {
+      const result = exportCsv(study, questionnaires, responses, language);
+      const codebookFile = out.replace(/(\.csv)?$/i, ".codebook.csv");
+      await writeFile(out, result.data);
+      await writeFile(codebookFile, result.codebook);
+      process.stderr.write(
+        `Wrote ${responses.length} responses to ${out} and the codebook to ${codebookFile}\n`,
+      );
+    }
   } finally {
     await store.close();
   }

@@ -75,7 +75,7 @@ describe("exportCsv", () => {
     const lines = result.codebook.split("\r\n");
     expect(lines[0]).toBe("variable,label,type,value_labels,populations");
     expect(lines).toContain("age,Edad,numeric,,Adultos");
-    expect(lines).toContain("likes.food,Gustos: Comida,binary,0=not selected | 1=selected,Adultos");
+    expect(lines).toContain("likes.food,Gustos: Comida,binary,0=no seleccionado | 1=seleccionado,Adultos");
     expect(lines).toContain("rank.usa,Rank: usa,rank,,Adultos");
   });
 });

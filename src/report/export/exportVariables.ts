@@ -1,6 +1,7 @@
 import { localize } from "../../study/localize.ts";
 import type { QuestionnaireJson, SurveyElementJson } from "../../study/types.ts";
 import { walkQuestions } from "../../study/walkQuestions.ts";
+import { exportWords } from "./exportWords.ts";
 
 export type VariableType = "numeric" | "categorical" | "binary" | "rank" | "text" | "date";
 
@@ -26,11 +27,6 @@ function choicesOf(items: SurveyElementJson["choices"], language: string): Choic
   );
 }
 
-const yesNo: Array<[number, string]> = [
-  [0, "not selected"],
-  [1, "selected"],
-];
-
 function scalar(value: unknown): string | number | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value === "number" || typeof value === "string") return value;
@@ -43,6 +39,11 @@ function scalar(value: unknown): string | number | null {
  * ranking as one rank column per item, grids and multiple texts as one column per row or item.
  */
 export function exportVariables(questionnaire: QuestionnaireJson, language: string): ExportVariable[] {
+  const words = exportWords(language);
+  const yesNo: Array<[number, string]> = [
+    [0, words.notSelected],
+    [1, words.selected],
+  ];
   const variables: ExportVariable[] = [];
   for (const question of walkQuestions(questionnaire)) {
     const name = question.name;
@@ -50,9 +51,15 @@ export function exportVariables(questionnaire: QuestionnaireJson, language: stri
     const choices = choicesOf(question.choices, language);
     const withSpecial = [...choices];
     if (question.showNoneItem)
-      withSpecial.push({ value: "none", label: localize(question.noneText as never, language) ?? "None" });
+      withSpecial.push({
+        value: "none",
+        label: localize(question.noneText as never, language) ?? words.none,
+      });
     if (question.showOtherItem)
-      withSpecial.push({ value: "other", label: localize(question.otherText as never, language) ?? "Other" });
+      withSpecial.push({
+        value: "other",
+        label: localize(question.otherText as never, language) ?? words.other,
+      });
     switch (question.type) {
       case "checkbox":
       case "tagbox":
@@ -126,8 +133,8 @@ export function exportVariables(questionnaire: QuestionnaireJson, language: stri
           valueLabels:
             question.type === "boolean"
               ? [
-                  [1, localize(question.labelTrue as never, language) ?? "Yes"],
-                  [0, localize(question.labelFalse as never, language) ?? "No"],
+                  [1, localize(question.labelTrue as never, language) ?? words.yes],
+                  [0, localize(question.labelFalse as never, language) ?? words.no],
                 ]
               : withSpecial.length
                 ? withSpecial.map((choice) => [choice.value, choice.label])
@@ -139,7 +146,7 @@ export function exportVariables(questionnaire: QuestionnaireJson, language: stri
     if (question.showOtherItem) {
       variables.push({
         name: `${name}-Comment`,
-        label: `${label}: ${localize(question.otherText as never, language) ?? "Other"}`,
+        label: `${label}: ${localize(question.otherText as never, language) ?? words.other}`,
         type: "text",
         read: (answers) => scalar(answers[`${name}-Comment`]),
       });
