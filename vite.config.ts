@@ -10,7 +10,12 @@ export default defineConfig({
     emptyOutDir: true,
     // survey-core alone is about 312 KB gzipped; the interviewer and admin apps will be split from it.
     chunkSizeWarningLimit: 2500,
-    rollupOptions: { input: { respondent: resolve(import.meta.dirname, "web/respondent.html") } },
+    rollupOptions: {
+      input: {
+        respondent: resolve(import.meta.dirname, "web/respondent.html"),
+        interviewer: resolve(import.meta.dirname, "web/interviewer.html"),
+      },
+    },
   },
   oxc: { jsx: { runtime: "automatic" } },
 });

@@ -9,6 +9,37 @@ export interface Database {
   quota_cells: QuotaCellTable;
   invitations: InvitationTable;
   personal_data: PersonalDataTable;
+  quality_flags: QualityFlagTable;
+  flag_reviews: FlagReviewTable;
+  assignments: AssignmentTable;
+  contact_attempts: ContactAttemptTable;
+  coded_mentions: CodedMentionTable;
+}
+
+/** An interviewer assigned to a population and some of its sites. */
+export interface AssignmentTable {
+  id: string;
+  study_id: string;
+  population_id: string;
+  user_id: string;
+  /** JSON array of site ids. */
+  sites: string;
+  assigned_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A face-to-face contact that gave no interview (refusal, non-contact), recorded by the interviewer app. */
+export interface ContactAttemptTable {
+  id: string;
+  study_id: string;
+  population_id: string;
+  interviewer_id: string;
+  site_id: string | null;
+  /** A Disposition: refusal, non_contact or other_non_interview. */
+  outcome: string;
+  attempted_at: string;
+  received_at: string;
 }
 
 export interface InvitationTable {
@@ -108,4 +139,38 @@ export interface ResponseTable {
   received_at: string;
   /** The personal invitation this response answered, if any. */
   invitation_id?: string | null;
+}
+
+export interface QualityFlagTable {
+  study_id: string;
+  response_id: string;
+  rule: string;
+  severity: string;
+  /** The reason in every study language, as JSON. */
+  reason: string;
+  evidence: string;
+  screened_at: string;
+}
+
+export interface FlagReviewTable {
+  study_id: string;
+  response_id: string;
+  rule: string;
+  /** "accept" confirms the flag; "override" sets it aside. */
+  decision: string;
+  comment: string;
+  reviewer: string;
+  reviewed_at: string;
+}
+
+/** One code an open answer carries; `parallax code --db` replaces a question's rows in one transaction. */
+export interface CodedMentionTable {
+  study_id: string;
+  population_id: string;
+  response_id: string;
+  /** The open question's name. */
+  question: string;
+  /** A code id of the question's codebook (`other` for an answer no pattern matched). */
+  code: string;
+  coded_at: string;
 }

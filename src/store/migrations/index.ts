@@ -4,6 +4,9 @@ import { studiesAndResponses } from "./0001_studiesAndResponses.ts";
 import { accountsAndAudit } from "./0002_accountsAndAudit.ts";
 import { quotaCells } from "./0003_quotaCells.ts";
 import { invitationsAndPersonalData } from "./0004_invitationsAndPersonalData.ts";
+import { assignments } from "./0005_assignments.ts";
+import { qualityFlags } from "./0006_qualityFlags.ts";
+import { codedMentions } from "./0007_codedMentions.ts";
 
 /** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +14,9 @@ const migrations: Record<string, Migration> = {
   "0002_accounts_and_audit": accountsAndAudit,
   "0003_quota_cells": quotaCells,
   "0004_invitations_and_personal_data": invitationsAndPersonalData,
+  "0005_assignments": assignments,
+  "0006_quality_flags": qualityFlags,
+  "0007_coded_mentions": codedMentions,
 };
 
 const provider: MigrationProvider = {
