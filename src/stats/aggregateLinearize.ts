@@ -1,19 +1,19 @@
-import { psWeight, rakeShift } from "./calibrationResiduals.ts";
+import { psWeight } from "./calibrationResiduals.ts";
 import type { CalibrationStep, Design } from "./designTypes.ts";
-import { strataPresent, varianceFromTotals } from "./designVariance.ts";
+import { type MergedUnits, strataPresent, varianceFromTotals } from "./designVariance.ts";
 import type { LinearizedEstimate, Statistic } from "./linearize.ts";
+import { rakeShift } from "./rakeProjection.ts";
+import { type SparseCross, sparseCross, subtractCross } from "./sparseCross.ts";
+import { type UnitClasses, unitClasses } from "./unitClasses.ts";
 
 /** A categorical variable (one indicator per level) or one numeric variable; NaN / -1 is missing. */
 export type Source = { codes: Int32Array; nLevels: number } | { values: Float64Array };
-
-/** Above this many PSU × calibration-cell sums the row-wise path is used instead. */
-const MAX_CROSS_CELLS = 4_000_000;
 
 /**
  * The same result as `linearize` in one pass over the rows: every estimating function is
  * w (y - m) / W (or w y), so its totals per PSU and per calibration cell follow from weighted sums
  * per PSU and per cell, and calibration residuals act on cell sums. Null when the design has more
- * than one calibration step or too many PSU × cell combinations.
+ * than one calibration step.
  */
 export function aggregateLinearize(
   design: Design,
@@ -25,11 +25,17 @@ export function aggregateLinearize(
   if (design.calibration.length > 1) return null;
   const calibration =
     design.calibration.length === 1 ? calibrationCache(design, design.calibration[0]) : null;
-  if (design.calibration.length === 1 && calibration === null) return null;
   const stage = design.secondStage !== null && design.popsize !== null ? design.secondStage : null;
   const levels = "codes" in source ? source.nLevels : 1;
-  const { psu, nPsu, weights } = design;
+  const { psu, weights } = design;
   const nCells = calibration?.nCells ?? 0;
+  const codes = "codes" in source ? source.codes : null;
+  const values = "values" in source ? source.values : null;
+  const classes = codes === null ? null : unitClasses(design, calibration);
+  const classOf = classes?.classOf ?? null;
+  const slots = levels + 1;
+  const classSlotCount = new Float64Array(classes === null ? 0 : classes.count * slots);
+  const nPsu = classes === null ? design.nPsu : 0;
   const psuWeight = new Float64Array(nPsu);
   const psuSum = new Float64Array(nPsu * levels);
   const cellWeight = new Float64Array(nCells);
@@ -43,32 +49,27 @@ export function aggregateLinearize(
   let squares = 0;
   let weightSum = 0;
   let nobs = 0;
-  const codes = "codes" in source ? source.codes : null;
-  const values = "values" in source ? source.values : null;
   const cell = calibration?.cell ?? null;
   const ratio = calibration?.ratio ?? null;
   for (let i = 0; i < design.n; i++) {
-    if (domain !== null && domain[i] === 0) continue;
-    let level = 0;
-    let y = 1;
-    if (codes !== null) {
-      level = codes[i];
-      if (level < 0) continue;
-    } else {
-      y = (values as Float64Array)[i];
-      if (Number.isNaN(y)) continue;
-    }
-    if (trackStrata) present[design.stratum[i]] = 1;
+    let level = codes === null ? 0 : codes[i];
+    const y = values === null ? 1 : values[i];
     const w = weights[i];
-    if (w === 0) continue;
+    const inDomain = (domain === null || domain[i] !== 0) && level >= 0 && !Number.isNaN(y);
+    if (inDomain && trackStrata) present[design.stratum[i]] = 1;
+    if (!inDomain || w === 0) level = -1;
+    if (classOf !== null) classSlotCount[classOf[i] * slots + (level < 0 ? levels : level)]++;
+    if (level < 0) continue;
     const wy = w * y;
     weightSum += w;
     nobs++;
     sums[level] += wy;
     squares += wy * y;
-    const p = psu[i];
-    psuWeight[p] += w;
-    psuSum[p * levels + level] += wy;
+    if (classOf === null) {
+      const p = psu[i];
+      psuWeight[p] += w;
+      psuSum[p * levels + level] += wy;
+    }
     if (cell !== null) {
       const k = cell[i];
       const q = w * (ratio as Float64Array)[i];
@@ -84,11 +85,15 @@ export function aggregateLinearize(
   const means = sums.map((sum) => sum / weightSum);
   const centre = statistic === "mean";
   const scale = centre ? 1 / weightSum : 1;
-  const totals = new Float64Array(levels * nPsu);
+  const merged = classes === null ? null : mergedUnits(design, classes, classSlotCount);
+  const units = merged === null ? nPsu : merged.count.length;
+  const totals = new Float64Array(levels * units);
   const ssuTotals = stage === null ? null : new Float64Array(levels * stage.nSsu);
   for (let l = 0; l < levels; l++) {
     const m = centre ? means[l] : 0;
     for (let p = 0; p < nPsu; p++) totals[l * nPsu + p] = (psuSum[p * levels + l] - m * psuWeight[p]) * scale;
+    if (merged !== null && classes !== null)
+      classTotals(totals, l * units, classes, merged, levels, l, m, scale);
     if (ssuTotals !== null && stage !== null) {
       for (let s = 0; s < stage.nSsu; s++)
         ssuTotals[l * stage.nSsu + s] = (ssuSum[s * levels + l] - m * ssuWeight[s]) * scale;
@@ -97,14 +102,15 @@ export function aggregateLinearize(
       const cellTotals = new Float64Array(nCells);
       for (let k = 0; k < nCells; k++) cellTotals[k] = (cellSum[k * levels + l] - m * cellWeight[k]) * scale;
       const shift = calibration.shift(cellTotals);
-      subtractCross(totals, l * nPsu, nPsu, calibration.psuCell, shift);
+      if (merged !== null && classes !== null) subtractClassShift(totals, l * units, classes, merged, shift);
+      else subtractCross(totals, l * nPsu, nPsu, calibration.psuCell, shift);
       if (ssuTotals !== null && calibration.ssuCell !== null && stage !== null) {
         subtractCross(ssuTotals, l * stage.nSsu, stage.nSsu, calibration.ssuCell, shift);
       }
     }
   }
   const kept = trackStrata ? present : strataPresent(design, null);
-  const covariance = varianceFromTotals(design, totals, ssuTotals, levels, kept);
+  const covariance = varianceFromTotals(design, totals, ssuTotals, levels, kept, merged);
   const estimates = statistic === "mean" ? means : sums;
   let deff: Float64Array | null = null;
   if (withDeff) {
@@ -120,43 +126,89 @@ export function aggregateLinearize(
   return { estimates, covariance, deff, nobs, weightSum };
 }
 
-function subtractCross(
+/** Merged units: the (class, slot) pairs that hold rows, slot being a level or `levels` for rows left out. */
+interface ClassUnits extends MergedUnits {
+  unitClass: Int32Array;
+  unitSlot: Int32Array;
+}
+
+function mergedUnits(design: Design, classes: UnitClasses, slotCount: Float64Array): ClassUnits {
+  const slots = slotCount.length / classes.count;
+  let active = 0;
+  for (let k = 0; k < slotCount.length; k++) if (slotCount[k] > 0) active++;
+  const count = new Float64Array(active);
+  const unitClass = new Int32Array(active);
+  const unitSlot = new Int32Array(active);
+  const ofStratum: number[][] = Array.from({ length: design.nStrata }, () => []);
+  let unit = 0;
+  for (let k = 0; k < slotCount.length; k++) {
+    if (!(slotCount[k] > 0)) continue;
+    const classIndex = Math.floor(k / slots);
+    count[unit] = slotCount[k];
+    unitClass[unit] = classIndex;
+    unitSlot[unit] = k - classIndex * slots;
+    ofStratum[classes.stratum[classIndex]].push(unit);
+    unit++;
+  }
+  return { count, ofStratum, unitClass, unitSlot };
+}
+
+/** The estimating function of level `level` for one row of each merged unit. */
+function classTotals(
   totals: Float64Array,
   offset: number,
-  units: number,
-  cross: Float64Array,
+  classes: UnitClasses,
+  units: ClassUnits,
+  levels: number,
+  level: number,
+  mean: number,
+  scale: number,
+): void {
+  const { unitClass, unitSlot } = units;
+  for (let u = 0; u < unitClass.length; u++) {
+    const slot = unitSlot[u];
+    if (slot === levels) continue;
+    const w = classes.weight[unitClass[u]];
+    totals[offset + u] = ((slot === level ? w : 0) - mean * w) * scale;
+  }
+}
+
+function subtractClassShift(
+  totals: Float64Array,
+  offset: number,
+  classes: UnitClasses,
+  units: ClassUnits,
   shift: Float64Array,
 ): void {
-  const cells = shift.length;
-  for (let u = 0; u < units; u++) {
-    let sum = 0;
-    for (let k = 0; k < cells; k++) sum += cross[u * cells + k] * shift[k];
-    totals[offset + u] -= sum;
+  const { unitClass } = units;
+  for (let u = 0; u < unitClass.length; u++) {
+    const k = unitClass[u];
+    totals[offset + u] -= classes.multiplier[k] * shift[classes.cell[k]];
   }
 }
 
 interface CalibrationCache {
   cell: Int32Array;
   nCells: number;
+  /** Per row, what the cell's residual shift is multiplied by. */
+  multiplier: Float64Array;
   /** Per row, the factor turning an estimating function into what the step sums per cell. */
   ratio: Float64Array;
-  /** Per PSU × cell (and SSU × cell): sums of the weights the residual shift multiplies. */
-  psuCell: Float64Array;
-  ssuCell: Float64Array | null;
+  /** Per PSU × cell (and SSU × cell) present: sums of the weights the residual shift multiplies. */
+  psuCell: SparseCross;
+  ssuCell: SparseCross | null;
   /** Cell shifts from cell sums. */
   shift: (cellSums: Float64Array) => Float64Array;
 }
 
-const caches = new WeakMap<CalibrationStep, CalibrationCache | null>();
+const caches = new WeakMap<CalibrationStep, CalibrationCache>();
 
-function calibrationCache(design: Design, step: CalibrationStep): CalibrationCache | null {
-  if (caches.has(step)) return caches.get(step) as CalibrationCache | null;
-  const stage = design.secondStage;
-  const tooMany =
-    design.nPsu * step.nCells > MAX_CROSS_CELLS ||
-    (stage !== null && stage.nSsu * step.nCells > MAX_CROSS_CELLS);
-  const cache = tooMany ? null : buildCache(design, step);
-  caches.set(step, cache);
+function calibrationCache(design: Design, step: CalibrationStep): CalibrationCache {
+  let cache = caches.get(step);
+  if (cache === undefined) {
+    cache = buildCache(design, step);
+    caches.set(step, cache);
+  }
   return cache;
 }
 
@@ -177,11 +229,8 @@ function buildCache(design: Design, step: CalibrationStep): CalibrationCache {
       multiplier[i] = psw;
     }
   }
-  const cross = (unit: Int32Array, units: number) => {
-    const out = new Float64Array(units * step.nCells);
-    for (let i = 0; i < n; i++) out[unit[i] * step.nCells + step.cell[i]] += multiplier[i];
-    return out;
-  };
+  const cross = (unit: Int32Array, units: number) =>
+    sparseCross(unit, units, step.cell, step.nCells, multiplier);
   const stage = design.secondStage;
   let shift: (cellSums: Float64Array) => Float64Array;
   if (step.kind === "rake") {
@@ -195,6 +244,7 @@ function buildCache(design: Design, step: CalibrationStep): CalibrationCache {
     cell: step.cell,
     nCells: step.nCells,
     ratio,
+    multiplier,
     psuCell: cross(design.psu, design.nPsu),
     ssuCell: stage === null ? null : cross(stage.ssu, stage.nSsu),
     shift,

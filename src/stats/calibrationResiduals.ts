@@ -1,7 +1,5 @@
 import type { CalibrationStep, PostStratStep, RakeStep } from "./designTypes.ts";
-
-/** R's svyrecvar makes ten passes of the raking projection, whatever the raking itself needed. */
-const RAKING_RESIDUAL_PASSES = 10;
+import { rakeShift } from "./rakeProjection.ts";
 
 /**
  * Replaces estimating functions by their residuals after calibration, step by step as svyrecvar
@@ -47,27 +45,4 @@ function rakeResiduals(step: RakeStep, x: Float64Array): void {
   }
   const shift = rakeShift(step, ratioSums);
   for (let i = 0; i < x.length; i++) x[i] -= baseWeights[i] * shift[cell[i]];
-}
-
-/** The cell shifts g of `x - base * g[cell]` from the cell sums of x / base. */
-export function rakeShift(step: RakeStep, ratioSums: Float64Array): Float64Array {
-  const { nCells, cellLevels, nLevels, cellFactors, cellCounts } = step;
-  const shift = new Float64Array(nCells);
-  for (let pass = 0; pass < RAKING_RESIDUAL_PASSES; pass++) {
-    for (let margin = 0; margin < cellLevels.length; margin++) {
-      const levels = cellLevels[margin];
-      const factors = cellFactors[margin];
-      const levelSums = new Float64Array(nLevels[margin]);
-      const levelCounts = new Float64Array(nLevels[margin]);
-      for (let c = 0; c < nCells; c++) {
-        levelSums[levels[c]] += (ratioSums[c] - cellCounts[c] * shift[c]) / factors[c];
-        levelCounts[levels[c]] += cellCounts[c];
-      }
-      for (let c = 0; c < nCells; c++) {
-        const count = levelCounts[levels[c]];
-        if (count > 0) shift[c] += (factors[c] * levelSums[levels[c]]) / count;
-      }
-    }
-  }
-  return shift;
 }

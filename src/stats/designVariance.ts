@@ -39,18 +39,23 @@ export function varianceFromTotals(
   ssuTotals: Float64Array | null,
   p: number,
   present: Uint8Array,
+  merged: MergedUnits | null = null,
 ): Float64Array {
   const variance = new Float64Array(p * p);
   let okStrata = 0;
   let presentStrata = 0;
-  const strataOf = unitsOfStrata(design);
+  const strataOf = merged === null ? unitsOfStrata(design) : merged.ofStratum;
+  const stride = merged === null ? design.nPsu : merged.count.length;
+  const counts = merged === null ? null : merged.count;
   for (let h = 0; h < design.nStrata; h++) {
     if (present[h] === 0) continue;
     presentStrata++;
     const sampled = design.psuPerStratum[h];
     const f = design.popsize === null ? 1 : samplingComplement(design.popsize[h], sampled);
     const fail = () => lonelyError(`stratum ${design.strataLabels[h]} has only one PSU`);
-    if (stratumVariance(totals, design.nPsu, p, strataOf[h], sampled, f, design.lonelyPsu, variance, 1, fail))
+    if (
+      stratumVariance(totals, stride, p, strataOf[h], counts, sampled, f, design.lonelyPsu, variance, 1, fail)
+    )
       okStrata++;
   }
   if (okStrata !== presentStrata) {
@@ -71,6 +76,7 @@ export function varianceFromTotals(
         stage.nSsu,
         p,
         unitsOf[psu],
+        null,
         sampled,
         f,
         design.lonelyPsu,
@@ -80,6 +86,7 @@ export function varianceFromTotals(
       );
     }
   }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) variance[a * p + b] = variance[b * p + a];
   return variance;
 }
 
@@ -106,12 +113,25 @@ function unitsOfPsus(design: Design): number[][] {
   return units;
 }
 
-/** Adds one stratum's contribution (onestrat); false when it is an "average" lonely stratum. */
+/**
+ * Units standing for several identical PSUs: totals per merged unit (stride count.length), how
+ * many PSUs each stands for, and the merged units of each stratum.
+ */
+export interface MergedUnits {
+  count: Float64Array;
+  ofStratum: number[][];
+}
+
+/**
+ * Adds one stratum's contribution (onestrat) to the upper triangle; false when it is an "average"
+ * lonely stratum. `counts` (or null for 1) says how many PSUs each unit stands for.
+ */
 function stratumVariance(
   totals: Float64Array,
   stride: number,
   p: number,
   units: number[],
+  counts: Float64Array | null,
   sampled: number,
   f: number,
   lonelyPsu: Design["lonelyPsu"],
@@ -130,18 +150,18 @@ function stratumVariance(
   if (centre) {
     for (let a = 0; a < p; a++) {
       let sum = 0;
-      for (const unit of units) sum += totals[a * stride + unit];
+      for (const unit of units) sum += totals[a * stride + unit] * (counts === null ? 1 : counts[unit]);
       means[a] = sum / sampled;
     }
   }
   const deviation = new Float64Array(p);
-  const weight = scale * multiplier;
   for (const unit of units) {
+    const weight = scale * multiplier * (counts === null ? 1 : counts[unit]);
     for (let a = 0; a < p; a++) deviation[a] = totals[a * stride + unit] - means[a];
     for (let a = 0; a < p; a++) {
       const da = deviation[a] * weight;
       if (da === 0) continue;
-      for (let b = 0; b < p; b++) variance[a * p + b] += da * deviation[b];
+      for (let b = a; b < p; b++) variance[a * p + b] += da * deviation[b];
     }
   }
   return true;
