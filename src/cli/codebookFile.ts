@@ -34,12 +34,7 @@ export interface LocatedCodebook {
  */
 export async function locateCodebook(target: CodebookTarget): Promise<LocatedCodebook> {
   const study = await readStudyFolder(target.study);
-  const asking = study.definition.populations
-    .filter((population) => {
-      const questionnaire = study.questionnaires[population.id];
-      return walkQuestions(questionnaire.json).some((question) => question.name === target.question);
-    })
-    .map((population) => population.id);
+  const asking = populationsAsking(study, target.question);
   if (asking.length === 0) {
     throw new ParallaxError("NOT_FOUND", `No population asks a question named ${target.question}`, [
       { path: "--question", message: `not in any questionnaire of ${study.definition.id}` },
@@ -87,6 +82,17 @@ export async function locateCodebook(target: CodebookTarget): Promise<LocatedCod
     populations,
     languages: [...languages],
   };
+}
+
+/** The populations whose questionnaire has a question of this name, in study order. */
+export function populationsAsking(study: LoadedStudy, question: string): string[] {
+  return study.definition.populations
+    .filter((population) =>
+      walkQuestions(study.questionnaires[population.id].json).some(
+        (candidate) => candidate.name === question,
+      ),
+    )
+    .map((population) => population.id);
 }
 
 /** Reads and checks the located codebook, including labels in every study language. */

@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Register>> = {
   import: async () => (await import("./importXlsform.ts")).registerImportXlsformCommand,
   code: async () => (await import("./code.ts")).registerCodeCommand,
   codebook: async () => (await import("./codebook.ts")).registerCodebookCommand,
+  keywords: async () => (await import("./keywords.ts")).registerKeywordsCommand,
   invite: async () => (await import("./invite.ts")).registerInviteCommand,
   assign: async () => (await import("./assign.ts")).registerAssignCommand,
   rates: async () => (await import("./rates.ts")).registerRatesCommand,

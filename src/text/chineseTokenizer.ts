@@ -24,7 +24,25 @@ export function createChineseTokenizer(jieba: Jieba): ChineseTokenizer {
   const toSimplified = Converter({ from: "t", to: "cn" });
   const stops = stopWords("zh-cn");
   const added = new Set<string>();
-  const normalize = (text: string): string => toSimplified(normalizeText(text));
+  // Converting costs more than cutting, and most answers are already simplified: convert only answers
+  // with a character that the conversion changes on its own (remembered per character).
+  const changes = new Map<string, boolean>();
+  const hasTraditional = (text: string): boolean => {
+    for (const character of text) {
+      if (character < "\u2e80") continue;
+      let changed = changes.get(character);
+      if (changed === undefined) {
+        changed = toSimplified(character) !== character;
+        changes.set(character, changed);
+      }
+      if (changed) return true;
+    }
+    return false;
+  };
+  const normalize = (text: string): string => {
+    const normalized = normalizeText(text);
+    return hasTraditional(normalized) ? toSimplified(normalized) : normalized;
+  };
   return {
     language: "zh-cn",
     normalize,

@@ -64,3 +64,31 @@ describe("createCoder", () => {
     expect(coder.code({ text: "科技", language: "zh-TW" }).language).toBe("zh-cn");
   });
 });
+
+describe("createCoder on compounds, phrases and slips", () => {
+  const book = testCodebook();
+  book.codes.push(
+    { id: "tropics", label: { en: "Tropics" }, patterns: { "zh-cn": { words: ["热带"] } } },
+    { id: "rainforest", label: { en: "Rainforest" }, patterns: { "zh-cn": { words: ["雨林", "热带雨林"] } } },
+    { id: "us", label: { en: "The US" }, patterns: { "zh-cn": { words: ["美国"] } } },
+    { id: "trade", label: { en: "Trade" }, patterns: { es: { stems: ["comercial", "desarrollo"] } } },
+  );
+  const compounds = createCoder(book, { jieba: createJieba(), languages: ["zh-cn", "es", "en"] });
+  const coded = (text: string, language: string) => compounds.code({ text, language }).codes;
+
+  it("lets a whole codebook word win over the words inside it, and never matches mid-word", () => {
+    expect(coded("热带雨林", "zh-cn")).toEqual(["rainforest"]);
+    expect(coded("美国", "zh-cn")).toEqual(["us"]);
+    expect(coded("拉美国家", "zh-cn")).toEqual(["latin_america"]);
+  });
+
+  it("does not count the words of a matched phrase on their own", () => {
+    expect(coded("la guerra comercial", "es")).toEqual(["china_us"]);
+    expect(coded("acuerdo comercial", "es")).toEqual(["trade"]);
+  });
+
+  it("reads a long word one slip from a codebook word as that word", () => {
+    expect(coded("desarollo", "es")).toEqual(["trade"]);
+    expect(coded("tecnologya", "es")).toEqual(["technology"]);
+  });
+});

@@ -73,12 +73,18 @@ export function detectLanguage(text: string, options: DetectOptions): TextLangua
     if (knownBy.length === 1) score.set(knownBy[0], (score.get(knownBy[0]) ?? 0) + 1);
   }
   const weight = Math.min(1, text.length / 60) * 3;
-  const only = latin.map((language) => francCode[language]);
-  for (const [code, likeness] of francAll(text, { only, minLength: 1 })) {
-    const language = latin.find((candidate) => francCode[candidate] === code);
-    if (language) score.set(language, (score.get(language) ?? 0) + weight * likeness);
+  const byScore = () => [...latin].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
+  const [first, second] = byScore();
+  // franc adds at most `weight` to a language (likeness ≤ 1): when spellings and words already lead by
+  // more, it cannot change the likeliest language, and skipping it is most of the time of detection.
+  if ((score.get(first) ?? 0) - (score.get(second) ?? 0) <= weight) {
+    const only = latin.map((language) => francCode[language]);
+    for (const [code, likeness] of francAll(text, { only, minLength: 1 })) {
+      const language = latin.find((candidate) => francCode[candidate] === code);
+      if (language) score.set(language, (score.get(language) ?? 0) + weight * likeness);
+    }
   }
-  const ranked = [...latin].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
+  const ranked = byScore();
   return [...ranked, ...candidates.filter((language) => language === "zh-cn")];
 }
 

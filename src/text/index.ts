@@ -1,3 +1,5 @@
+export type { AnswerTerm } from "./answerTerms.ts";
+export { answerTerms } from "./answerTerms.ts";
 export { checkCodebook } from "./checkCodebook.ts";
 export type { Code, Codebook, Net, PatternKind, PatternLanguage, PatternSet } from "./codebookTypes.ts";
 export { NONE_CODE, OTHER_CODE } from "./codebookTypes.ts";
@@ -18,6 +20,8 @@ export { isTextLanguage, textLanguages } from "./language.ts";
 export type { CodebookCoverage } from "./parseCodebook.ts";
 export { checkCodebookCoverage, codebookFromValue, parseCodebook } from "./parseCodebook.ts";
 export { resolveLanguage } from "./resolveLanguage.ts";
+export type { SpellingCorrector } from "./spellingCorrector.ts";
+export { createSpellingCorrector } from "./spellingCorrector.ts";
 export type { Suggestion, UncodedAnswer } from "./suggestCodes.ts";
 export { suggestCodes } from "./suggestCodes.ts";
 export type { Token, Tokenizer } from "./token.ts";
