@@ -84,7 +84,13 @@ async function serve(options: ServeOptions): Promise<void> {
   };
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
-  await app.listen({ port, host: options.host });
+  await app.listen({ port, host: options.host }).catch(async (error: NodeJS.ErrnoException) => {
+    await shutdown();
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new ParallaxError("USAGE", `Port ${port} on ${options.host} is already in use`, [
+      { path: "--port", message: "choose another port, or stop the program listening there" },
+    ]);
+  });
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const base = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${actualPort}`;
