@@ -12,7 +12,7 @@ import { fieldworkState } from "./fieldworkState.ts";
 import { parseSubmission, type Submission } from "./parseSubmission.ts";
 import { cellsFor } from "./quotaCells.ts";
 import { bindInvitation, findInvitation } from "./resolveInvitation.ts";
-import type { StudyCatalogue } from "./studyCatalogue.ts";
+import type { AnswerChecker, StudyCatalogue } from "./studyCatalogue.ts";
 
 export type ResponseStatus = "complete" | "screened_out" | "quota_full";
 
@@ -57,30 +57,49 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
   const submission = parseSubmission(request.body, population);
   const bodyHash = hashBody(request.body);
   const responses = responseRepository(deps.db);
+  const cells = cellsFor(population, submission.answers);
 
-  const existing = await responses.find(submission.id);
+  // Nearly every submission is a new respondent. With no invitation to bind and no quota cell to count, the
+  // insert itself tells a retry apart, so the lookup waits until a check fails or the insert collides: one
+  // query per submission instead of two.
+  const lookFirst = submission.token !== undefined || cells.length > 0;
+  const existing = lookFirst ? await responses.find(submission.id) : undefined;
   if (existing && existing.status !== "partial") return sameOrConflict(existing, bodyHash, request);
 
-  if (!deps.openFieldwork) assertFieldworkOpen(population, submission, deps.now());
-  const invitation = await findInvitation(deps.db, submission.token, {
-    studyId: study.definition.id,
-    populationId: population.id,
-    responseId: submission.id,
-  });
-
   const version = submission.questionnaireVersion ?? study.questionnaires[population.id].version;
-  const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
-  const eligible = population.eligibility ? deps.evaluate(population.eligibility, submission.answers) : true;
-  const cells = cellsFor(population, submission.answers);
   const quotas = quotaRepository(deps.db);
-  const knownFull = eligible !== false && (await quotas.firstFull(study.definition.id, population.id, cells));
-  let status: ResponseStatus = eligible === false ? "screened_out" : knownFull ? "quota_full" : "complete";
-  const validate = (current: ResponseStatus) => {
+  const validate = (checker: AnswerChecker, current: ResponseStatus) => {
     const issues = checker.validate(submission.answers, { partial: current !== "complete" });
     if (issues.length > 0) throw new ParallaxError("RESPONSE_INVALID", undefined, issues);
   };
-  validate(status);
-  await bindInvitation(deps.db, invitation, submission.id);
+  const check = async () => {
+    if (!deps.openFieldwork) assertFieldworkOpen(population, submission, deps.now());
+    const invitation = await findInvitation(deps.db, submission.token, {
+      studyId: study.definition.id,
+      populationId: population.id,
+      responseId: submission.id,
+    });
+    const checker = await deps.catalogue.checker(study.definition.id, population.id, version);
+    const eligible = population.eligibility
+      ? deps.evaluate(population.eligibility, submission.answers)
+      : true;
+    const knownFull =
+      eligible !== false && (await quotas.firstFull(study.definition.id, population.id, cells));
+    const status: ResponseStatus =
+      eligible === false ? "screened_out" : knownFull ? "quota_full" : "complete";
+    validate(checker, status);
+    await bindInvitation(deps.db, invitation, submission.id);
+    return { invitation, checker, status };
+  };
+  const checked = await check().catch(async (error: unknown) => {
+    // A retry of a stored response is answered as before even if it would no longer pass (fieldwork closed).
+    const earlier = lookFirst ? undefined : await responses.find(submission.id);
+    if (earlier && earlier.status !== "partial") return sameOrConflict(earlier, bodyHash, request);
+    throw error;
+  });
+  if ("created" in checked) return checked;
+  const { invitation, checker } = checked;
+  let status = checked.status;
 
   const siteAnswer = population.siteQuestion ? submission.answers[population.siteQuestion] : undefined;
   const now = deps.now().toISOString();
@@ -126,18 +145,19 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
         if (raced) return sameOrConflict(raced, bodyHash, request);
       }
       status = "quota_full";
-      validate(status);
+      validate(checker, status);
     }
   }
   const response = build(status);
-  if (existing) {
-    if (await responses.finalize(response)) return stored(response);
-    const raced = await responses.find(submission.id);
-    return sameOrConflict(raced ?? response, bodyHash, request);
-  }
-  const result = await responses.insertOnce(response);
-  if (!result.inserted) return sameOrConflict(result.stored, bodyHash, request);
-  return stored(response);
+  const result = existing ? undefined : await responses.insertOnce(response);
+  if (result?.inserted) return stored(response);
+  // Without the lookup, the row in the way may be this respondent's saved progress, which this completes.
+  const progress =
+    existing ?? (!lookFirst && result?.stored.status === "partial" ? result.stored : undefined);
+  if (!progress) return sameOrConflict(result?.stored ?? response, bodyHash, request);
+  if (await responses.finalize(response)) return stored(response);
+  const raced = await responses.find(submission.id);
+  return sameOrConflict(raced ?? response, bodyHash, request);
 }
 
 /**
