@@ -16,7 +16,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Lock order: every writer takes cells in the same order, so two submissions never wait on each other in a cycle. */
 function inLockOrder<T extends QuotaCellRef>(cells: T[]): T[] {
-  return [...cells].sort((a, b) => (a.quotaId + "\u0000" + a.cell < b.quotaId + "\u0000" + b.cell ? -1 : 1));
+  const key = (cell: QuotaCellRef) => `${cell.quotaId}\u0000${cell.cell}`;
+  return [...cells].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 /** Quota cells and their counts; a count only ever moves by an atomic compare-and-increment. */
