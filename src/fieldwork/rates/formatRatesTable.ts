@@ -1,20 +1,10 @@
 import { aaporGroups } from "./aaporCounts.ts";
-import type { Rate, RateName } from "./computeRates.ts";
+import { type Rate, type RateName, rateNames } from "./computeRates.ts";
 import type { RatesGroup, RatesReport } from "./ratesReport.ts";
 
-const responseColumns: RateName[] = [
-  "RR1",
-  "RR2",
-  "RR3",
-  "RR4",
-  "RR5",
-  "RR6",
-  "COOP1",
-  "COOP2",
-  "COOP3",
-  "COOP4",
-];
-const refusalContactColumns: RateName[] = ["REF1", "REF2", "REF3", "CON1", "CON2", "CON3"];
+// The table splits rateNames in two: response and cooperation rates, then refusal and contact rates.
+const responseColumns = rateNames.filter((name) => name.startsWith("RR") || name.startsWith("COOP"));
+const refusalContactColumns = rateNames.filter((name) => name.startsWith("REF") || name.startsWith("CON"));
 
 /** The report as aligned plain-text tables: counts, rates from invitations, opt-in figures, then the notes. */
 export function formatRatesTable(report: RatesReport): string {
