@@ -24,6 +24,8 @@ export interface SubmitDeps {
   now(): Date;
   /** Accept responses outside the fieldwork windows (a demo or a test run). */
   openFieldwork?: boolean;
+  /** Stores a record encrypted in the personal-data store and returns its id; absent without a data key. */
+  sealPersonalData?(studyId: string, record: Record<string, unknown>): Promise<string>;
 }
 
 export interface SubmitRequest {
@@ -103,6 +105,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
 
   const siteAnswer = population.siteQuestion ? submission.answers[population.siteQuestion] : undefined;
   const now = deps.now().toISOString();
+  const paradata = await separateLocation(deps, study.definition.id, submission);
   const build = (current: ResponseStatus): StoredResponse => ({
     id: submission.id,
     studyId: study.definition.id,
@@ -113,7 +116,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
     mode: submission.mode,
     status: current,
     answers: submission.answers,
-    paradata: { ...submission.paradata, receivedAt: now },
+    paradata: { ...paradata, receivedAt: now },
     userAgent: request.userAgent ?? null,
     bodyHash,
     receivedAt: now,
@@ -158,6 +161,28 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
   if (await responses.finalize(response)) return stored(response);
   const raced = await responses.find(submission.id);
   return sameOrConflict(raced ?? response, bodyHash, request);
+}
+
+/**
+ * A GPS point is personal data: it never stays beside the answers. With a data key it is sealed in the
+ * personal-data store and the paradata keep only its reference; without one it is not kept at all.
+ */
+async function separateLocation(
+  deps: SubmitDeps,
+  studyId: string,
+  submission: Submission,
+): Promise<Record<string, unknown>> {
+  const { location, ...rest } = submission.paradata;
+  if (location === undefined) return rest;
+  if (!deps.sealPersonalData) return { ...rest, locationWithheld: "no personal-data key configured" };
+  return {
+    ...rest,
+    locationRef: await deps.sealPersonalData(studyId, {
+      kind: "location",
+      responseId: submission.id,
+      location,
+    }),
+  };
 }
 
 /**

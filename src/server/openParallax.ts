@@ -25,6 +25,13 @@ async function checkPersonalDataKey(store: Store): Promise<void> {
   await personalDataRepository(store.db, personalDataCipher(key)).checkKey();
 }
 
+function sealerFor(store: Store) {
+  const key = dataKeyFromEnvironment();
+  if (!key) return undefined;
+  const personal = personalDataRepository(store.db, personalDataCipher(key));
+  return (studyId: string, record: Record<string, unknown>) => personal.store(studyId, record);
+}
+
 export interface ParallaxInstance {
   app: FastifyInstance;
   store: Store;
@@ -60,6 +67,7 @@ export async function openParallax(
         evaluate: evaluateExpression,
         now: options.now ?? (() => new Date()),
         openFieldwork: options.openFieldwork ?? false,
+        sealPersonalData: sealerFor(store),
         webRoot: options.webRoot,
       },
       options,
