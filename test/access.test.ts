@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/access/passwords.ts";
 import { type Permission, permissions, type Role, roles } from "../src/access/roles.ts";
 import { verifyAuditChain } from "../src/audit/auditChain.ts";
-import { ensureWebBuilt } from "../src/files/ensureWebBuilt.ts";
-import { readStudyFolder } from "../src/files/readStudyFolder.ts";
-import { openParallax, type ParallaxInstance } from "../src/server/openParallax.ts";
+import type { ParallaxInstance } from "../src/server/openParallax.ts";
 import { auditRepository } from "../src/store/auditRepository.ts";
 import { userRepository } from "../src/store/userRepository.ts";
-import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
+import { dialects } from "./support/stores.ts";
+import { startTestServer, type TestServer } from "./support/testServer.ts";
 
 const password = "correct horse battery staple";
 
@@ -52,19 +51,14 @@ interface Signed {
 
 for (const { dialect, skip } of dialects) {
   describe.skipIf(skip)(`people and roles on ${dialect}`, () => {
+    let server: TestServer;
     let parallax: ParallaxInstance;
-    let database: TestDatabase;
     let origin: string;
 
     beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      const study = await readStudyFolder("test/fixtures/studies/mini");
-      parallax = await openParallax({
-        db: database.url,
-        studies: [study],
-        webRoot: await ensureWebBuilt(() => {}),
-      });
-      origin = await parallax.app.listen({ port: 0, host: "127.0.0.1" });
+      server = await startTestServer(dialect, "test/fixtures/studies/mini");
+      parallax = server.parallax;
+      origin = server.origin;
       const passwordHash = await hashPassword(password);
       for (const role of roles) {
         await userRepository(parallax.store.db).add(
@@ -73,10 +67,7 @@ for (const { dialect, skip } of dialects) {
         );
       }
     });
-    afterAll(async () => {
-      await parallax.close();
-      await database.drop();
-    });
+    afterAll(async () => server.close());
 
     async function signIn(email: string, secret = password): Promise<Response> {
       return fetch(`${origin}/api/v1/auth/login`, {

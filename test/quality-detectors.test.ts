@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readStudyFolder } from "../src/files/readStudyFolder.ts";
 import { parseQualityConfig, runScreen } from "../src/quality/index.ts";
 import { simulateFieldwork } from "../src/simulate/simulateFieldwork.ts";
+import { faultNames } from "../src/simulate/types.ts";
 import { compileQuestionnaire } from "../src/study/validation/index.ts";
 
 const study = await readStudyFolder("examples/china-lac");
@@ -33,19 +34,7 @@ describe("detectors on simulated fieldwork with known faults", () => {
   it.each(scenarios)(
     "precision and recall ≥ 0.9 for every rule (seed $seed, fault rate $rate)",
     ({ seed, rate }) => {
-      const faults = Object.fromEntries(
-        [
-          "speeder",
-          "straightliner",
-          "duplicate",
-          "near_duplicate",
-          "attention",
-          "gibberish",
-          "ineligible",
-          "inconsistent",
-          "incomplete",
-        ].map((fault) => [fault, rate]),
-      );
+      const faults = Object.fromEntries(faultNames.map((fault) => [fault, rate]));
       const simulation = simulateFieldwork(study, {
         seed,
         quality,

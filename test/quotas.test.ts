@@ -1,33 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuilt } from "../src/files/ensureWebBuilt.ts";
-import { readStudyFolder } from "../src/files/readStudyFolder.ts";
-import { openParallax, type ParallaxInstance } from "../src/server/openParallax.ts";
+import type { ParallaxInstance } from "../src/server/openParallax.ts";
 import { quotaRepository } from "../src/store/quotaRepository.ts";
 import { responseRepository } from "../src/store/responseRepository.ts";
 import { completeAnswers } from "./support/quotaAnswers.ts";
-import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
+import { dialects } from "./support/stores.ts";
+import { startTestServer, type TestServer } from "./support/testServer.ts";
 
 for (const { dialect, skip } of dialects) {
   describe.skipIf(skip)(`quotas on ${dialect}`, () => {
+    let server: TestServer;
     let parallax: ParallaxInstance;
-    let database: TestDatabase;
     let base: string;
 
     beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      const study = await readStudyFolder("test/fixtures/studies/quota-mini");
-      parallax = await openParallax({
-        db: database.url,
-        studies: [study],
-        webRoot: await ensureWebBuilt(() => {}),
-      });
-      base = `${await parallax.app.listen({ port: 0, host: "127.0.0.1" })}/api/v1/studies/quota-mini/populations/adults`;
+      server = await startTestServer(dialect, "test/fixtures/studies/quota-mini");
+      parallax = server.parallax;
+      base = `${server.origin}/api/v1/studies/quota-mini/populations/adults`;
     });
-    afterAll(async () => {
-      await parallax.close();
-      await database.drop();
-    });
+    afterAll(async () => server.close());
 
     const submit = (answers: Record<string, unknown>) =>
       fetch(`${base}/responses`, {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuilt } from "../src/files/ensureWebBuilt.ts";
-import { readStudyFolder } from "../src/files/readStudyFolder.ts";
-import { openParallax, type ParallaxInstance } from "../src/server/openParallax.ts";
+import type { ParallaxInstance } from "../src/server/openParallax.ts";
 import { responseRepository } from "../src/store/responseRepository.ts";
-import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
+import { dialects } from "./support/stores.ts";
+import { startTestServer, type TestServer } from "./support/testServer.ts";
 
 const validAnswers = {
   age: 34,
@@ -32,25 +31,16 @@ function body(
 
 for (const { dialect, skip } of dialects) {
   describe.skipIf(skip)(`the HTTP API on ${dialect}`, () => {
+    let server: TestServer;
     let parallax: ParallaxInstance;
-    let database: TestDatabase;
     let base: string;
 
     beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      const study = await readStudyFolder("test/fixtures/studies/mini");
-      parallax = await openParallax({
-        db: database.url,
-        studies: [study],
-        webRoot: await ensureWebBuilt(() => {}),
-      });
-      const address = await parallax.app.listen({ port: 0, host: "127.0.0.1" });
-      base = `${address}/api/v1/studies/mini`;
+      server = await startTestServer(dialect, "test/fixtures/studies/mini");
+      parallax = server.parallax;
+      base = `${server.origin}/api/v1/studies/mini`;
     });
-    afterAll(async () => {
-      await parallax.close();
-      await database.drop();
-    });
+    afterAll(async () => server.close());
 
     const post = (payload: unknown, population = "adults") =>
       fetch(`${base}/populations/${population}/responses`, {

@@ -36,16 +36,12 @@ export async function qualityRoutes(app: FastifyInstance, context: ServerContext
       const responses = (await responseRepository(context.db).list(study.definition.id)).map(
         toScreenedResponse,
       );
-      const summary = summarizeScreen(
-        study.definition,
-        responses,
-        flags,
-        await quality.decisions(study.definition.id),
-      );
+      const decisions = await quality.decisions(study.definition.id);
+      const summary = summarizeScreen(study.definition, responses, flags, decisions);
       return {
         screened: flags.length > 0,
         sites: summary.sites,
-        valid: validResponses(responses, flags, await quality.decisions(study.definition.id)).length,
+        valid: validResponses(responses, flags, decisions).length,
       };
     },
   );
