@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         respondent: resolve(import.meta.dirname, "web/respondent.html"),
         interviewer: resolve(import.meta.dirname, "web/interviewer.html"),
+        admin: resolve(import.meta.dirname, "web/admin.html"),
       },
     },
   },

@@ -32,6 +32,9 @@ const publicRoutes = new Set([
   "GET /interviewer",
   "GET /interviewer/",
   "GET /interviewer/:file",
+  // The admin app's shell, likewise: every figure it shows comes from a guarded route.
+  "GET /admin",
+  "GET /admin/",
 ]);
 
 /** A concrete address for a route pattern: the fixture study, a fresh UUID for ids, a placeholder elsewhere. */

@@ -3,9 +3,10 @@
  * screen + code + weight + estimate (the model), then the HTML with its charts. The simulation itself is
  * not timed. Run: npx tsx bench/report/run.ts [language]
  */
-import { readOpenCodebooks, readWeighting } from "../../src/cli/reportFiles.ts";
+import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
+import { readWeighting } from "../../src/files/readWeighting.ts";
 import { renderReportHtml } from "../../src/report/html/reportHtml.ts";
 import { buildReportModel } from "../../src/report/model/buildReportModel.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";

@@ -1,4 +1,5 @@
 import { loadSimulatedFieldwork } from "../fieldwork/loadSimulatedFieldwork.ts";
+import { screenStoredStudy } from "../fieldwork/screenStoredStudy.ts";
 import { readQualityConfig } from "../files/readQualityConfig.ts";
 import { defaultFaultShares, simulateFieldwork } from "../simulate/simulateFieldwork.ts";
 import { openDatabase } from "../store/openDatabase.ts";
@@ -7,7 +8,7 @@ import type { LoadedStudy } from "../study/types.ts";
 
 /**
  * Fills an empty study with simulated fieldwork (seed 1, the article's sample sizes), so the dashboard and the
- * report show data on first start. Every response is marked simulated; a study with any response is left alone.
+ * report show data on first start, screened. Every response is marked simulated; a study with any response is left alone.
  */
 export async function loadDemoFieldwork(
   db: string,
@@ -29,6 +30,9 @@ export async function loadDemoFieldwork(
     });
     const loaded = await loadSimulatedFieldwork(store.db, study, simulation);
     log(`Loaded ${loaded} SIMULATED responses (not real fieldwork) into ${store.location}`);
+    // Screened at once, so the dashboard's flags and valid counts are there on first start.
+    const screen = await screenStoredStudy(store.db, study, quality);
+    log(`Screened them: ${screen.result.flags.length} flags, ${screen.valid.length} valid responses`);
   } finally {
     await store.close();
   }

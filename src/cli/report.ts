@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
 import { toScreenedResponse } from "../fieldwork/screenStoredStudy.ts";
 import { readQualityConfig } from "../files/readQualityConfig.ts";
+import { readWeighting } from "../files/readWeighting.ts";
 import { renderReportHtml } from "../report/html/reportHtml.ts";
 import { reportLanguages } from "../report/messages/index.ts";
 import { buildReportModel } from "../report/model/buildReportModel.ts";
@@ -17,7 +18,7 @@ import { questionnaireVersion } from "../study/questionnaireVersion.ts";
 import type { LoadedStudy } from "../study/types.ts";
 import { createJieba } from "../text/createJieba.ts";
 import { dbOption } from "./dbOption.ts";
-import { readOpenCodebooks, readStudyIfFolder, readWeighting } from "./reportFiles.ts";
+import { readOpenCodebooks, readStudyIfFolder } from "./reportFiles.ts";
 
 interface ReportOptions {
   study: string;

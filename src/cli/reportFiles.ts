@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { ParallaxError } from "../errors.ts";
 import { readStudyFolder } from "../files/readStudyFolder.ts";
 import { conceptInfos } from "../report/model/conceptQuestions.ts";
-import { parseWeightingConfig, type WeightingConfig } from "../report/weighting/weightingConfig.ts";
 import type { LoadedStudy } from "../study/types.ts";
 import type { Codebook } from "../text/codebookTypes.ts";
 import { parseCodebook } from "../text/parseCodebook.ts";
@@ -18,26 +17,6 @@ export async function isDirectory(path: string): Promise<boolean> {
 
 export async function readStudyIfFolder(study: string): Promise<LoadedStudy | null> {
   return (await isDirectory(study)) ? readStudyFolder(study) : null;
-}
-
-/** The study's weighting.json, or null when it has none (the report is then unweighted, and says so). */
-export async function readWeighting(directory: string): Promise<WeightingConfig | null> {
-  const path = join(directory, "weighting.json");
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return null;
-  }
-  try {
-    return parseWeightingConfig(JSON.parse(text), path);
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new ParallaxError("SPEC_INVALID", `${path} is not valid JSON`, [
-        { path, message: error.message },
-      ]);
-    throw error;
-  }
 }
 
 /** The codebook of each open question, by `<population>.<question>`: its own file, else the shared one. */

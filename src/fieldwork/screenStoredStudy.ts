@@ -47,7 +47,7 @@ export async function screenStoredStudy(
   const responses = stored.map(toScreenedResponse);
   const result = runScreen(study, responses, config);
   const quality = qualityRepository(db);
-  await quality.replaceFlags(study.definition.id, result.flags);
+  await quality.replaceScreen(study.definition.id, result);
   const decisions = await quality.decisions(study.definition.id);
   return { responses, result, decisions, valid: validResponses(responses, result.flags, decisions) };
 }

@@ -9,7 +9,7 @@ import { packageRoot } from "./packageRoot.ts";
 export async function ensureWebBuilt(log: (line: string) => void): Promise<string> {
   const webRoot = join(packageRoot, "dist", "web");
   // Every page the server serves: a build from before one of them existed must be redone.
-  if (["respondent.html", "interviewer.html"].every((page) => existsSync(join(webRoot, page))))
+  if (["respondent.html", "interviewer.html", "admin.html"].every((page) => existsSync(join(webRoot, page))))
     return webRoot;
   log("Building the web app (once)…");
   const { build } = await import("vite");

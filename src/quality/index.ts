@@ -4,7 +4,7 @@ export { parseQualityConfig } from "./parseQualityConfig.ts";
 export type { AnswerCondition, ContradictingPair, GridConfig, QualityConfig } from "./qualityConfig.ts";
 export { defaultQualityConfig } from "./qualityConfig.ts";
 export { type FlagDecisions, runScreen, screenResponses, validResponses } from "./screenResponses.ts";
-export type { ScreenSummary } from "./summarizeScreen.ts";
+export type { RuleSummary, ScreenSummary, SiteSummary } from "./summarizeScreen.ts";
 export { summarizeScreen } from "./summarizeScreen.ts";
 export type {
   Flag,

@@ -8,6 +8,7 @@ import { replyWithError } from "./errorHandler.ts";
 import { limitJsonDepth } from "./limitJsonDepth.ts";
 import { apiRoutes } from "./routes/apiRoutes.ts";
 import { authRoutes } from "./routes/authRoutes.ts";
+import { dashboardRoutes } from "./routes/dashboardRoutes.ts";
 import { interviewerRoutes } from "./routes/interviewerRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
 import { qualityRoutes } from "./routes/qualityRoutes.ts";
@@ -83,6 +84,7 @@ export async function buildServer(
   await staffRoutes(app, context);
   await qualityRoutes(app, context);
   await interviewerRoutes(app, context);
+  await dashboardRoutes(app, context);
   await pageRoutes(app, context);
   return app;
 }

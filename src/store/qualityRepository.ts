@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Flag, FlagDecisions } from "../quality/index.ts";
+import type { Flag, FlagDecisions, InterviewerVerdict } from "../quality/index.ts";
 import type { Database } from "./schema.ts";
 
 export interface StoredFlag extends Flag {
@@ -9,11 +9,30 @@ export interface StoredFlag extends Flag {
 /** The screen's flags per study, and the reviewers' decisions on them. */
 export function qualityRepository(db: Kysely<Database>) {
   return {
-    /** Replaces a study's flags with a new screen's, in one transaction; decisions stay with their flags. */
-    async replaceFlags(studyId: string, flags: Flag[], now = new Date()): Promise<void> {
+    /**
+     * Replaces a study's flags and interviewer verdicts with a new screen's, in one transaction; decisions
+     * stay with their flags.
+     */
+    async replaceScreen(
+      studyId: string,
+      screen: { flags: Flag[]; interviewers: InterviewerVerdict[] },
+      now = new Date(),
+    ): Promise<void> {
+      const { flags, interviewers } = screen;
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom("quality_flags").where("study_id", "=", studyId).execute();
+        await trx.deleteFrom("interviewer_verdicts").where("study_id", "=", studyId).execute();
         const at = now.toISOString();
+        for (let start = 0; start < interviewers.length; start += 500) {
+          const rows = interviewers.slice(start, start + 500).map((verdict) => ({
+            study_id: studyId,
+            population_id: verdict.population,
+            interviewer: verdict.interviewer,
+            verdict: JSON.stringify(verdict),
+            screened_at: at,
+          }));
+          await trx.insertInto("interviewer_verdicts").values(rows).execute();
+        }
         for (let start = 0; start < flags.length; start += 500) {
           const rows = flags.slice(start, start + 500).map((flag) => ({
             study_id: studyId,
@@ -27,6 +46,36 @@ export function qualityRepository(db: Kysely<Database>) {
           if (rows.length > 0) await trx.insertInto("quality_flags").values(rows).execute();
         }
       });
+    },
+
+    /** The last screen's verdicts, flagged interviewers first, and when that screen ran (null: never). */
+    async interviewerVerdicts(
+      studyId: string,
+    ): Promise<{ screenedAt: string | null; interviewers: InterviewerVerdict[] }> {
+      const rows = await db
+        .selectFrom("interviewer_verdicts")
+        .select(["verdict", "screened_at"])
+        .where("study_id", "=", studyId)
+        .execute();
+      const interviewers = rows
+        .map((row) => JSON.parse(row.verdict) as InterviewerVerdict)
+        .sort(
+          (a, b) =>
+            Number(b.flagged) - Number(a.flagged) ||
+            b.distance - a.distance ||
+            a.interviewer.localeCompare(b.interviewer),
+        );
+      return { screenedAt: rows[0]?.screened_at ?? null, interviewers };
+    },
+
+    /** When the study was last screened, from its stored flags; null when never or when nothing was flagged. */
+    async screenedAt(studyId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("quality_flags")
+        .select((eb) => eb.fn.max("screened_at").as("at"))
+        .where("study_id", "=", studyId)
+        .executeTakeFirst();
+      return (row?.at as string | null | undefined) ?? null;
     },
 
     async flags(studyId: string): Promise<StoredFlag[]> {

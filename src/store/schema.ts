@@ -14,6 +14,7 @@ export interface Database {
   assignments: AssignmentTable;
   contact_attempts: ContactAttemptTable;
   coded_mentions: CodedMentionTable;
+  interviewer_verdicts: InterviewerVerdictTable;
 }
 
 /** An interviewer assigned to a population and some of its sites. */
@@ -149,6 +150,15 @@ export interface QualityFlagTable {
   /** The reason in every study language, as JSON. */
   reason: string;
   evidence: string;
+  screened_at: string;
+}
+
+/** One interviewer's verdict from the last screen; `verdict` is the InterviewerVerdict as JSON. */
+export interface InterviewerVerdictTable {
+  study_id: string;
+  population_id: string;
+  interviewer: string;
+  verdict: string;
   screened_at: string;
 }
 

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readOpenCodebooks, readWeighting } from "../../src/cli/reportFiles.ts";
+import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
+import { readWeighting } from "../../src/files/readWeighting.ts";
 import { buildReportModel } from "../../src/report/model/buildReportModel.ts";
 import type { ReportModel } from "../../src/report/model/reportModel.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";

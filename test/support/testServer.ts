@@ -15,6 +15,7 @@ export interface TestServer {
 export async function startTestServer(
   dialect: "sqlite" | "postgres",
   studyDirectory: string,
+  options: { openFieldwork?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const study = await readStudyFolder(studyDirectory);
@@ -22,6 +23,7 @@ export async function startTestServer(
     db: database.url,
     studies: [study],
     webRoot: await ensureWebBuilt(() => {}),
+    openFieldwork: options.openFieldwork,
   });
   const origin = await parallax.app.listen({ port: 0, host: "127.0.0.1" });
   return {

@@ -7,6 +7,7 @@ import { invitationsAndPersonalData } from "./0004_invitationsAndPersonalData.ts
 import { assignments } from "./0005_assignments.ts";
 import { qualityFlags } from "./0006_qualityFlags.ts";
 import { codedMentions } from "./0007_codedMentions.ts";
+import { interviewerVerdicts } from "./0008_interviewerVerdicts.ts";
 
 /** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0005_assignments": assignments,
   "0006_quality_flags": qualityFlags,
   "0007_coded_mentions": codedMentions,
+  "0008_interviewer_verdicts": interviewerVerdicts,
 };
 
 const provider: MigrationProvider = {
