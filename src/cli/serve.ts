@@ -95,6 +95,8 @@ async function serve(options: ServeOptions): Promise<void> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   const base = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${actualPort}`;
   log(`Parallax is serving on ${base} (data: ${store.location})`);
+  log(`  Dashboard (admins, fieldwork managers, analysts): ${base}/admin`);
+  log(`  Interviewer app: ${base}/interviewer`);
   for (const study of studies) {
     log(`\n${study.definition.title.en ?? study.definition.id}`);
     for (const population of study.definition.populations) {
