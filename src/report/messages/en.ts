@@ -77,16 +77,16 @@ export const en: ReportMessages = {
   },
   variableNames: { site: "Site", sex: "Sex", age: "Age", education: "Education" },
   sentences: {
-    share: "{share} of {population} answered “{answer}” on {concept} (95% CI {low}–{high}).",
+    share: "{share} of {population} answered “{answer}” on “{concept}” (95% CI {low}–{high}).",
     difference:
-      "On {concept}, {shareA} of {populationA} and {shareB} of {populationB} answered “{answer}”: a difference of {difference} points (p {p}).",
+      "On “{concept}”, {shareA} of {populationA} and {shareB} of {populationB} answered “{answer}”: a difference of {difference} points (p {p}).",
     sites:
-      "In {population}, “{answer}” on {concept} ranges from {lowShare} in {lowSite} to {highShare} in {highSite} (Rao–Scott p {p}).",
-    rankedFirst: "{population} rank {item} first most often ({share}) on {concept}.",
+      "In {population}, “{answer}” on “{concept}” ranges from {lowShare} in {lowSite} to {highShare} in {highSite} (Rao–Scott p {p}).",
+    rankedFirst: "{population} rank {item} first most often ({share}) on “{concept}”.",
     rankedFirstExcept:
-      "{population} rank {item} first most often ({share}) on {concept}, at every site except {sites}.",
+      "{population} rank {item} first most often ({share}) on “{concept}”, at every site except {sites}.",
     keyword:
-      "The keyword {population} mention most on {concept} is “{keyword}” ({share} of those who answered).",
+      "The keyword {population} mention most on “{concept}” is “{keyword}” ({share} of those who answered).",
   },
   and: "and",
 };

@@ -78,16 +78,16 @@ export const es: ReportMessages = {
   },
   variableNames: { site: "Sitio", sex: "Sexo", age: "Edad", education: "Nivel educativo" },
   sentences: {
-    share: "El {share} de {population} respondió «{answer}» en {concept} (IC 95 %: {low}–{high}).",
+    share: "El {share} de {population} respondió «{answer}» en «{concept}» (IC 95 %: {low}–{high}).",
     difference:
-      "En {concept}, el {shareA} de {populationA} y el {shareB} de {populationB} respondieron «{answer}»: una diferencia de {difference} puntos (p {p}).",
+      "En «{concept}», el {shareA} de {populationA} y el {shareB} de {populationB} respondieron «{answer}»: una diferencia de {difference} puntos (p {p}).",
     sites:
-      "En {population}, «{answer}» en {concept} va del {lowShare} en {lowSite} al {highShare} en {highSite} (p de Rao–Scott {p}).",
-    rankedFirst: "{population} sitúan con más frecuencia a {item} en primer lugar ({share}) en {concept}.",
+      "En {population}, «{answer}» en «{concept}» va del {lowShare} en {lowSite} al {highShare} en {highSite} (p de Rao–Scott {p}).",
+    rankedFirst: "{population} sitúan con más frecuencia a {item} en primer lugar ({share}) en «{concept}».",
     rankedFirstExcept:
-      "{population} sitúan con más frecuencia a {item} en primer lugar ({share}) en {concept}, en todos los sitios salvo {sites}.",
+      "{population} sitúan con más frecuencia a {item} en primer lugar ({share}) en «{concept}», en todos los sitios salvo {sites}.",
     keyword:
-      "La palabra clave que más mencionan {population} en {concept} es «{keyword}» ({share} de quienes respondieron).",
+      "La palabra clave que más mencionan {population} en «{concept}» es «{keyword}» ({share} de quienes respondieron).",
   },
   and: "y",
 };

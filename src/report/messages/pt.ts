@@ -78,16 +78,17 @@ export const pt: ReportMessages = {
   },
   variableNames: { site: "Local", sex: "Sexo", age: "Idade", education: "Escolaridade" },
   sentences: {
-    share: "{share} de {population} responderam “{answer}” em {concept} (IC 95%: {low}–{high}).",
+    share: "{share} de {population} responderam “{answer}” em “{concept}” (IC 95%: {low}–{high}).",
     difference:
-      "Em {concept}, {shareA} de {populationA} e {shareB} de {populationB} responderam “{answer}”: uma diferença de {difference} pontos (p {p}).",
+      "Em “{concept}”, {shareA} de {populationA} e {shareB} de {populationB} responderam “{answer}”: uma diferença de {difference} pontos (p {p}).",
     sites:
-      "Em {population}, “{answer}” em {concept} vai de {lowShare} em {lowSite} a {highShare} em {highSite} (p de Rao–Scott {p}).",
-    rankedFirst: "{population} colocam {item} em primeiro lugar com mais frequência ({share}) em {concept}.",
+      "Em {population}, “{answer}” em “{concept}” vai de {lowShare} em {lowSite} a {highShare} em {highSite} (p de Rao–Scott {p}).",
+    rankedFirst:
+      "{population} colocam {item} em primeiro lugar com mais frequência ({share}) em “{concept}”.",
     rankedFirstExcept:
-      "{population} colocam {item} em primeiro lugar com mais frequência ({share}) em {concept}, em todos os locais exceto {sites}.",
+      "{population} colocam {item} em primeiro lugar com mais frequência ({share}) em “{concept}”, em todos os locais exceto {sites}.",
     keyword:
-      "A palavra-chave que {population} mais mencionam em {concept} é “{keyword}” ({share} de quem respondeu).",
+      "A palavra-chave que {population} mais mencionam em “{concept}” é “{keyword}” ({share} de quem respondeu).",
   },
   and: "e",
 };

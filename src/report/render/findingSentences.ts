@@ -4,8 +4,43 @@ import type { Fact } from "../model/reportModel.ts";
 import type { ReportFormat } from "./reportFormat.ts";
 import type { ReportLabels } from "./reportLabels.ts";
 
+/**
+ * Spanish and Portuguese write a common noun in lower case inside a sentence, and population names there begin
+ * with one ("Adultos de 16 ciudades…"); an acronym ("UE…") keeps its capitals. English population names often
+ * begin with a proper adjective ("Chinese adults"), and Chinese has no case: both are left as written.
+ */
+function inSentence(text: string, language: string): string {
+  if (language !== "es" && language !== "pt") return text;
+  const [first, second] = [...text];
+  return second !== undefined && second === second.toLowerCase()
+    ? first.toLowerCase() + text.slice(first.length)
+    : text;
+}
+
+function capitalised(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** A key finding as a plain sentence in the report's language. */
 export function findingSentence(
+  fact: Fact,
+  messages: ReportMessages,
+  labels: ReportLabels,
+  format: ReportFormat,
+): string {
+  const sentence = uncapitalisedSentence(
+    fact,
+    messages,
+    {
+      ...labels,
+      population: (id: string) => inSentence(labels.population(id), labels.language),
+    },
+    format,
+  );
+  return capitalised(sentence);
+}
+
+function uncapitalisedSentence(
   fact: Fact,
   messages: ReportMessages,
   labels: ReportLabels,
