@@ -105,7 +105,10 @@ function outcome(design: Design, variable: string, level: string | undefined, pa
       { path: `${path}.level`, message: `${variable} has levels ${column.levels.join(", ")}` },
     ]);
   }
-  return Float64Array.from(column.codes, (value) =>
-    value === MISSING_CODE ? Number.NaN : value === code ? 1 : 0,
-  );
+  const values = new Float64Array(column.codes.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = column.codes[i];
+    values[i] = value === MISSING_CODE ? Number.NaN : value === code ? 1 : 0;
+  }
+  return values;
 }

@@ -17,6 +17,24 @@ export function domainsOf(design: Design, by: string | string[] | undefined, pat
   if (by === undefined) return [{ labels: null, mask: null }];
   const names = Array.isArray(by) ? by : [by];
   if (names.length === 0) return [{ labels: null, mask: null }];
+  const sources = names.map((name) => design.frame.columns.get(name));
+  // A report asks for the same domains hundreds of times: reuse them while the by-columns are the same objects.
+  const key = names.join("\u0000");
+  let cached = domainCache.get(design);
+  const hit = cached?.get(key);
+  if (hit?.sources.every((source, k) => source === sources[k])) return hit.domains;
+  const domains = computeDomains(design, names, path);
+  if (!cached) {
+    cached = new Map();
+    domainCache.set(design, cached);
+  }
+  cached.set(key, { sources, domains });
+  return domains;
+}
+
+const domainCache = new WeakMap<Design, Map<string, { sources: unknown[]; domains: Domain[] }>>();
+
+function computeDomains(design: Design, names: string[], path: string): Domain[] {
   const columns = names.map((name) => categoricalOf(design.frame, name, path));
   const n = design.n;
   const strides: number[] = [];
@@ -41,6 +59,7 @@ export function domainsOf(design: Design, by: string | string[] | undefined, pat
     if (code >= 0 && design.weights[i] !== 0) present[code] = 1;
   }
   const domains: Domain[] = [];
+  const masks: Array<Uint8Array | null> = new Array(cells).fill(null);
   for (let c = 0; c < cells; c++) {
     if (present[c] === 0) continue;
     const labels: Record<string, string> = {};
@@ -48,8 +67,12 @@ export function domainsOf(design: Design, by: string | string[] | undefined, pat
       labels[name] = columns[k].levels[Math.floor(c / strides[k]) % columns[k].levels.length];
     });
     const mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (cell[i] === c) mask[i] = 1;
+    masks[c] = mask;
     domains.push({ labels, mask });
+  }
+  for (let i = 0; i < n; i++) {
+    const mask = cell[i] >= 0 ? masks[cell[i]] : null;
+    if (mask !== null) mask[i] = 1;
   }
   return domains;
 }
@@ -66,6 +89,24 @@ export function categoricalOf(frame: Frame, name: string, path: string): Categor
 
 /** Degrees of freedom of `design[domain, ]`: PSUs minus strata among rows with nonzero weight. */
 export function domainDegf(design: Design, mask: Uint8Array | null): number {
+  let byMask = degfCache.get(design);
+  if (!byMask) {
+    byMask = new WeakMap();
+    degfCache.set(design, byMask);
+  }
+  const key = mask ?? design;
+  let degf = byMask.get(key);
+  if (degf === undefined) {
+    degf = countDegf(design, mask);
+    byMask.set(key, degf);
+  }
+  return degf;
+}
+
+/** Degrees of freedom by design and domain mask: the masks of cached domains come back again and again. */
+const degfCache = new WeakMap<Design, WeakMap<object, number>>();
+
+function countDegf(design: Design, mask: Uint8Array | null): number {
   const psuSeen = new Uint8Array(design.nPsu);
   const strataSeen = new Uint8Array(design.nStrata);
   let psus = 0;

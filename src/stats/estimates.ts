@@ -61,7 +61,7 @@ export function indicatorEstimate(
   return domainsOf(design, options.by, byPath(options)).map((domain) => {
     const result = linearizeSource(design, { values }, domain.mask, "mean", options.deff);
     const row = rowOf(domain, level, result.estimates[0], result.covariance[0], result.deff?.[0]);
-    return withInterval(design, domain, row, options);
+    return intervalFor(design, domain, options)(row);
   });
 }
 
@@ -95,31 +95,35 @@ function levelEstimates(
   for (const domain of domainsOf(design, options.by, byPath(options))) {
     const result = linearizeSource(design, source, domain.mask, statistic, options.deff);
     const p = column.levels.length;
+    // The domain's degrees of freedom and row count are the same for every level: count them once.
+    const interval = statistic === "mean" ? intervalFor(design, domain, options) : null;
     column.levels.forEach((level, k) => {
       const row = rowOf(domain, level, result.estimates[k], result.covariance[k * p + k], result.deff?.[k]);
-      rows.push(statistic === "mean" ? withInterval(design, domain, row, options) : row);
+      rows.push(interval === null ? row : interval(row));
     });
   }
   return rows;
 }
 
-function withInterval(
+function intervalFor(
   design: Design,
   domain: Domain,
-  row: EstimateRow,
   options: ProportionOptions,
-): EstimateRow {
-  if (options.ci === undefined) return row;
+): (row: EstimateRow) => EstimateRow {
+  if (options.ci === undefined) return (row) => row;
   const df = domainDegf(design, domain.mask);
-  const ci = ciProportion({
-    estimate: row.estimate,
-    se: row.se,
-    df,
-    rows: domainRows(design, domain.mask),
-    method: options.ci,
-    level: options.level,
-  });
-  return { ...row, ci, df };
+  const rows = domainRows(design, domain.mask);
+  return (row) => {
+    const ci = ciProportion({
+      estimate: row.estimate,
+      se: row.se,
+      df,
+      rows,
+      method: options.ci,
+      level: options.level,
+    });
+    return { ...row, ci, df };
+  };
 }
 
 function rowOf(

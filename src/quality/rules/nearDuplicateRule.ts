@@ -1,8 +1,15 @@
-import { encodeAnswers, mismatches } from "../encodeAnswers.ts";
+import { encodeAnswers } from "../encodeAnswers.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
 import { groupBy, median, type ScreenContext, startedOrder } from "../screenContext.ts";
 import type { Flag, ScreenedResponse } from "../types.ts";
+import {
+  calibrationSample,
+  earlierWithin,
+  exhaustiveMatches,
+  exhaustivePairLimit,
+  sampledFewestAny,
+} from "./nearestMatches.ts";
 
 export interface NearDuplicateResult {
   flags: Flag[];
@@ -15,7 +22,8 @@ export interface NearDuplicateResult {
  * with any other response of its population. A fixed cut such as 85% means different things for different
  * questionnaires, so the threshold is calibrated on the population's own distribution of maxima: a robust
  * z-score above the median. The later response of a matching pair is flagged; identical pairs are left to
- * the duplicate rule.
+ * the duplicate rule. Populations with more than `exhaustivePairLimit` pairs (hundreds of thousands of
+ * responses) are calibrated on a sample's maxima and searched only within the threshold's reach.
  */
 export function nearDuplicateRule(
   responses: ScreenedResponse[],
@@ -30,29 +38,14 @@ export function nearDuplicateRule(
     const group = [...unordered].sort(startedOrder);
     const encoded = encodeAnswers(group, outline);
     if (encoded.items === 0) continue;
-    const fewestAny = new Int32Array(group.length).fill(encoded.items);
-    const fewestEarlier = new Int32Array(group.length).fill(encoded.items);
-    const earlierPartner = new Int32Array(group.length).fill(-1);
     const blocks =
       settings.scope === "site"
         ? [...groupBy(group.keys(), (row) => String(group[row].site ?? "")).values()]
         : [[...group.keys()]];
-    for (const rows of blocks) {
-      // Rows are in start order within each block, so `rows[a]` with a < b started earlier.
-      for (let b = 1; b < rows.length; b++) {
-        const later = rows[b];
-        for (let a = 0; a < b; a++) {
-          const earlier = rows[a];
-          const differing = mismatches(encoded, earlier, later);
-          if (differing < fewestAny[later]) fewestAny[later] = differing;
-          if (differing < fewestAny[earlier]) fewestAny[earlier] = differing;
-          if (differing > 0 && differing < fewestEarlier[later]) {
-            fewestEarlier[later] = differing;
-            earlierPartner[later] = earlier;
-          }
-        }
-      }
-    }
+    const pairs = blocks.reduce((sum, rows) => sum + (rows.length * (rows.length - 1)) / 2, 0);
+    const exhaustive = pairs <= exhaustivePairLimit ? exhaustiveMatches(encoded, blocks) : null;
+    // Too many pairs to compare: calibrate on a sample's maxima, then search only within the flag's reach.
+    const fewestAny = exhaustive?.fewestAny ?? sampledFewestAny(encoded, blocks, calibrationSample);
     const maxMatch = Array.from(fewestAny, (differing) => 1 - differing / encoded.items);
     const calibrate = (values: number[]) => {
       // Copies pile up in the upper tail, so the spread is read from the lower half alone:
@@ -67,6 +60,9 @@ export function nearDuplicateRule(
     // few dozen of a small site.
     const pooled = calibrate(maxMatch);
     thresholds[population] = pooled;
+    let reach = 0;
+    while (reach < encoded.items && 1 - (reach + 1) / encoded.items >= pooled) reach++;
+    const { fewestEarlier, earlierPartner } = exhaustive ?? earlierWithin(encoded, blocks, reach);
     group.forEach((response, row) => {
       const partner = earlierPartner[row];
       const match = 1 - fewestEarlier[row] / encoded.items;

@@ -68,19 +68,24 @@ export function buildReportData(
   const siteLevels = study.definition.populations.flatMap((population) =>
     population.sites.map((site) => siteLevel(population.id, site.id)),
   );
+  const knownLevels = new Set(siteLevels);
+  const siteQuestions = new Map(
+    study.definition.populations.map((population) => [population.id, population.siteQuestion]),
+  );
   const siteOf = (row: ScreenedResponse) => {
-    const population = study.definition.populations.find((candidate) => candidate.id === row.population);
-    const recorded =
-      row.site ?? (population?.siteQuestion ? String(row.answers[population.siteQuestion] ?? "") : "");
+    const question = siteQuestions.get(row.population);
+    const recorded = row.site ?? (question ? String(row.answers[question] ?? "") : "");
     const level = siteLevel(row.population, recorded);
-    return siteLevels.includes(level) ? level : null;
+    return knownLevels.has(level) ? level : null;
   };
-  addColumn(frame, "site", categoricalColumn(rows.map(siteOf), siteLevels));
+  // Each row's site once: the site columns of every population read it.
+  const rowSites = rows.map(siteOf);
+  addColumn(frame, "site", categoricalColumn(rowSites, siteLevels));
   for (const population of study.definition.populations) {
     const ids = population.sites.map((site) => site.id);
-    const values = rows.map((row) => {
+    const values = rows.map((row, i) => {
       if (row.population !== population.id) return null;
-      const level = siteOf(row);
+      const level = rowSites[i];
       return level === null ? null : level.slice(population.id.length + 1);
     });
     addColumn(frame, `site@${population.id}`, categoricalColumn(values, ids));
