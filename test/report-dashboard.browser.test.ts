@@ -108,7 +108,7 @@ describe("the report and the dashboard as a reader sees them in Chromium", () =>
 
     const tabs: Record<string, string> = {
       progress: "[data-population] table",
-      rates: "[data-table=invited] tbody tr",
+      rates: "[data-table=opt-in] tbody tr",
       toplines: "figure.ad-topline",
       quality: "[data-table=interviewer-checks] tr.ad-flagged",
       interviewers: ".parallax-supervisor tbody tr",

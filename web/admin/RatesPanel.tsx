@@ -39,32 +39,38 @@ export function RatesPanel(props: { study: StudyInfo; language: string; messages
       {live.data && (
         <>
           <h3>{messages.ratesInvited}</h3>
-          <div className="ad-scroll">
-            <table className="ad-table" data-table="invited">
-              <thead>
-                <tr>
-                  <th>{messages.population}</th>
-                  <th>{messages.cases}</th>
-                  {rateColumns.map((name) => (
-                    <th key={name}>{name}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {live.data.groups.map((group) => (
-                  <tr key={label(group)}>
-                    <th scope="row">{label(group)}</th>
-                    <td>{number.format(group.invited.cases)}</td>
+          {live.data.groups.every((group) => group.invited.cases === 0) ? (
+            <p className="ad-muted" data-note="no-invitations">
+              {messages.noInvitations}
+            </p>
+          ) : (
+            <div className="ad-scroll">
+              <table className="ad-table" data-table="invited">
+                <thead>
+                  <tr>
+                    <th>{messages.population}</th>
+                    <th>{messages.cases}</th>
                     {rateColumns.map((name) => (
-                      <td key={name} title={group.invited.rates[name].formula}>
-                        {show(group.invited.rates[name].value)}
-                      </td>
+                      <th key={name}>{name}</th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {live.data.groups.map((group) => (
+                    <tr key={label(group)}>
+                      <th scope="row">{label(group)}</th>
+                      <td>{number.format(group.invited.cases)}</td>
+                      {rateColumns.map((name) => (
+                        <td key={name} title={group.invited.rates[name].formula}>
+                          {show(group.invited.rates[name].value)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <h3>{messages.ratesOptIn}</h3>
           <p className="ad-muted">{messages.optInNote}</p>
           <div className="ad-scroll">

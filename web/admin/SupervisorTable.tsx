@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import type { InterviewerSummary } from "../../src/server/interviewerSummary.ts";
+import { useLive } from "./useLive.ts";
 
 const labels = {
   en: {
@@ -65,25 +66,20 @@ function minutes(seconds: number | null): string {
 /**
  * The supervisor's view of face-to-face fieldwork, per interviewer: what reached the server, how long interviews
  * take, how many doors gave no interview, and when each interviewer last synced. Self-contained: give it a study
- * and a language; it fetches `GET /api/v1/studies/:study/interviewers` with the signed-in manager's cookie.
+ * and a language; it fetches `GET /api/v1/studies/:study/interviewers` with the signed-in manager's cookie, again every 30 seconds.
  */
 export function SupervisorTable({ study, language = "en" }: { study: string; language?: string }) {
   const text = labels[language as keyof typeof labels] ?? labels.en;
-  const [rows, setRows] = useState<InterviewerSummary[]>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    fetch(`/api/v1/studies/${encodeURIComponent(study)}/interviewers`, { credentials: "same-origin" })
-      .then(async (reply) => {
-        if (!reply.ok) throw new Error(String(reply.status));
-        const body = (await reply.json()) as { interviewers: InterviewerSummary[] };
-        if (live) setRows(body.interviewers);
-      })
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
+  const load = useCallback(async () => {
+    const reply = await fetch(`/api/v1/studies/${encodeURIComponent(study)}/interviewers`, {
+      credentials: "same-origin",
+    });
+    if (!reply.ok) throw new Error(String(reply.status));
+    return ((await reply.json()) as { interviewers: InterviewerSummary[] }).interviewers;
   }, [study]);
+  const live = useLive(load, 30_000);
+  const rows = live.data;
+  const failed = live.error !== undefined && rows === undefined;
   if (failed) return <p role="alert">{text.failed}</p>;
   if (!rows) return <p aria-busy="true">…</p>;
   const time = new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" });

@@ -37,6 +37,7 @@ const en = {
   ratesTitle: "AAPOR response rates",
   ratesInvited: "Invited sample",
   ratesOptIn: "Open links (opt-in)",
+  noInvitations: "No personal invitations have been sent: AAPOR response rates need an invited sample.",
   cases: "Cases",
   completionRate: "Completion rate",
   breakOffRate: "Break-off rate",
@@ -126,6 +127,8 @@ const es: AdminMessages = {
   ratesTitle: "Tasas de respuesta AAPOR",
   ratesInvited: "Muestra invitada",
   ratesOptIn: "Enlaces abiertos (opt-in)",
+  noInvitations:
+    "No se han enviado invitaciones personales: las tasas de respuesta AAPOR requieren una muestra invitada.",
   cases: "Casos",
   completionRate: "Tasa de finalización",
   breakOffRate: "Tasa de abandono",
@@ -213,6 +216,8 @@ const pt: AdminMessages = {
   ratesTitle: "Taxas de resposta AAPOR",
   ratesInvited: "Amostra convidada",
   ratesOptIn: "Links abertos (opt-in)",
+  noInvitations:
+    "Nenhum convite pessoal foi enviado: as taxas de resposta AAPOR exigem uma amostra convidada.",
   cases: "Casos",
   completionRate: "Taxa de conclusão",
   breakOffRate: "Taxa de abandono",
@@ -300,6 +305,7 @@ const zhCn: AdminMessages = {
   ratesTitle: "AAPOR 应答率",
   ratesInvited: "受邀样本",
   ratesOptIn: "公开链接（自愿参与）",
+  noInvitations: "尚未发送个人邀请：AAPOR 应答率需要受邀样本。",
   cases: "个案",
   completionRate: "完成率",
   breakOffRate: "中断率",
