@@ -45,12 +45,19 @@ export interface ServeInstance {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Arguments for Node itself, e.g. `--cpu-prof` (the profile is written when the server exits on SIGTERM). */
+  nodeArgs?: string[];
+  /** The checkout whose `bin/parallax.js` runs: this one unless comparing against another. */
+  checkout?: string;
+}
+
 /** Starts one `parallax serve` process on a free loopback port and waits until it listens. */
-export function startServe(args: string[]): Promise<ServeInstance> {
+export function startServe(args: string[], options: ServeOptions = {}): Promise<ServeInstance> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["bin/parallax.js", "serve", "--port", "0", "--host", "127.0.0.1", ...args],
-    { cwd: packageRoot, stdio: ["ignore", "pipe", "pipe"] },
+    [...(options.nodeArgs ?? []), "bin/parallax.js", "serve", "--port", "0", "--host", "127.0.0.1", ...args],
+    { cwd: options.checkout ?? packageRoot, stdio: ["ignore", "pipe", "pipe"] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let output = "";

@@ -1,7 +1,14 @@
 import { Model } from "survey-core";
 import { ParallaxError } from "../../errors.ts";
 import type { QuestionnaireJson } from "../types.ts";
-import { type AnswerContext, type CompiledQuestion, isOn, report } from "./compiledQuestion.ts";
+import {
+  type AnswerContext,
+  type CompiledQuestion,
+  type IssueSite,
+  isOn,
+  isOnIn,
+  report,
+} from "./compiledQuestion.ts";
 import { compileQuestions } from "./compileQuestions.ts";
 import { compileComputedValues } from "./computedValues.ts";
 import type { CompileProblem, Values } from "./conditions.ts";
@@ -37,6 +44,7 @@ export function compileQuestionnaire(json: QuestionnaireJson): CompiledQuestionn
     ...computed.keys,
   ]);
   const answerable = questions.filter((question) => question.kind.takesAnswer);
+  const placed = questions.map(placeQuestion);
 
   const questionFor = (name: string) => {
     const question = byName.get(name);
@@ -48,6 +56,7 @@ export function compileQuestionnaire(json: QuestionnaireJson): CompiledQuestionn
     validate(answers, options: ValidateOptions = {}) {
       const context: AnswerContext = {
         values: computed.apply(answers),
+        conditionResults: new Map(),
         partial: options.partial === true,
         locale: options.locale,
         issues: [],
@@ -56,7 +65,7 @@ export function compileQuestionnaire(json: QuestionnaireJson): CompiledQuestionn
         if (!knownKeys.has(key))
           report(context, { path: `answers.${key}`, name: key }, "is not a question of this questionnaire");
       }
-      for (const question of questions) validateQuestion(question, answers, context);
+      for (const question of placed) validateQuestion(question, answers, context);
       return context.issues;
     },
     isVisible: (name, answers) => isShown(questionFor(name), computed.apply(answers)),
@@ -75,18 +84,33 @@ function isShown(question: CompiledQuestion, values: Values): boolean {
   return question.visible.every((toggle) => isOn(toggle, values));
 }
 
+/** A question with the places its issues are reported at, worked out once rather than per response. */
+interface PlacedQuestion {
+  question: CompiledQuestion;
+  site: IssueSite;
+  commentKey: string;
+  commentSite: IssueSite;
+}
+
+function placeQuestion(question: CompiledQuestion): PlacedQuestion {
+  const commentKey = `${question.answerKey}-Comment`;
+  return {
+    question,
+    site: { path: `answers.${question.answerKey}`, name: question.name },
+    commentKey,
+    commentSite: { path: `answers.${commentKey}`, name: question.name },
+  };
+}
+
 function validateQuestion(
-  question: CompiledQuestion,
+  { question, site, commentKey, commentSite }: PlacedQuestion,
   answers: Record<string, unknown>,
   context: AnswerContext,
 ): void {
   const value = answers[question.answerKey];
-  const site = { path: `answers.${question.answerKey}`, name: question.name };
-  const commentKey = `${question.answerKey}-Comment`;
   const comment = question.kind.commentAllowed ? answers[commentKey] : undefined;
-  const commentSite = { path: `answers.${commentKey}`, name: question.name };
   const empty = isEmptyAnswer(value);
-  if (!isShown(question, context.values)) {
+  if (!question.visible.every((toggle) => isOnIn(toggle, context))) {
     if (!empty) report(context, site, "was not shown to the respondent, so it cannot have an answer");
     if (!isEmptyAnswer(comment))
       report(context, commentSite, "was not shown to the respondent, so it cannot have a comment");
@@ -99,9 +123,9 @@ function validateQuestion(
       report(context, commentSite, "takes no comment with this answer");
     else if (typeof comment !== "string") report(context, commentSite, "the comment must be text");
   }
-  if (!question.editable.every((toggle) => isOn(toggle, context.values))) return;
+  if (!question.editable.every((toggle) => isOnIn(toggle, context))) return;
   const before = context.issues.length;
-  if (empty && !context.partial && isOn(question.required, context.values))
+  if (empty && !context.partial && isOnIn(question.required, context))
     report(context, site, "needs an answer");
   question.kind.checkRules(value, site, context);
   if (context.issues.length > before) return;

@@ -1,5 +1,5 @@
 import { Helpers, type SurveyValidator } from "survey-core";
-import { type AnswerValidator, count } from "./compiledQuestion.ts";
+import { type AnswerValidator, count, holds } from "./compiledQuestion.ts";
 import { type CompileProblem, compileCondition } from "./conditions.ts";
 
 // survey-core's own e-mail pattern, so the server accepts exactly what the page accepted.
@@ -77,7 +77,7 @@ function compileValidator(
       return {
         runsOnEmpty: true,
         check: (_value, context) =>
-          condition.run(context.values) ? undefined : message(`must satisfy ${expression}`, context.locale),
+          holds(condition, context) ? undefined : message(`must satisfy ${expression}`, context.locale),
       };
     }
     case "answercountvalidator":

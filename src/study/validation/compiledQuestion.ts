@@ -5,6 +5,11 @@ import type { ValidationIssue } from "./types.ts";
 export interface AnswerContext {
   /** The answers plus computed values (expression questions, calculated values), for conditions. */
   values: Values;
+  /**
+   * Results of the conditions already run over `values` in this run, by expression: pages and panels repeat
+   * their visibleIf in every question they hold, and survey-core's engine is the dearest part of a check.
+   */
+  conditionResults: Map<string, boolean>;
   partial: boolean;
   locale: string | undefined;
   issues: ValidationIssue[];
@@ -29,6 +34,20 @@ export type Toggle = boolean | Condition;
 
 export function isOn(toggle: Toggle, values: Values): boolean {
   return typeof toggle === "boolean" ? toggle : toggle.run(values);
+}
+
+/** Whether a condition holds over the run's values, running each distinct expression once per run. */
+export function holds(condition: Condition, context: AnswerContext): boolean {
+  const known = context.conditionResults.get(condition.expression);
+  if (known !== undefined) return known;
+  const result = condition.run(context.values);
+  context.conditionResults.set(condition.expression, result);
+  return result;
+}
+
+/** `isOn` over the run's values, through the run's memo of condition results. */
+export function isOnIn(toggle: Toggle, context: AnswerContext): boolean {
+  return typeof toggle === "boolean" ? toggle : holds(toggle, context);
 }
 
 /** A question compiled from the questionnaire: everything validation needs, no survey-core Model. */

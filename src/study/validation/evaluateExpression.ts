@@ -2,7 +2,13 @@ import { ConditionRunner } from "survey-core";
 import { ParallaxError } from "../../errors.ts";
 import { isEmptyAnswer } from "./isEmptyAnswer.ts";
 
-const runners = new Map<string, ConditionRunner>();
+interface ParsedExpression {
+  runner: ConditionRunner;
+  /** The answers the expression reads, worked out once: survey-core walks the expression for each call. */
+  roots: string[];
+}
+
+const runners = new Map<string, ParsedExpression>();
 const maxCachedRunners = 1000;
 
 /**
@@ -14,27 +20,28 @@ export function evaluateExpression(
   expression: string,
   answers: Record<string, unknown>,
 ): boolean | undefined {
-  const runner = runnerFor(expression);
-  for (const variable of runner.getVariables()) {
-    if (isEmptyAnswer(answers[rootName(variable)])) return undefined;
+  const { runner, roots } = parse(expression);
+  for (const root of roots) {
+    if (isEmptyAnswer(answers[root])) return undefined;
   }
   // runValues takes a HashTable<any>; answers are plain JSON values.
   return runner.runValues(answers as Parameters<ConditionRunner["runValues"]>[0]) === true;
 }
 
-function runnerFor(expression: string): ConditionRunner {
-  let runner = runners.get(expression);
-  if (!runner) {
+function parse(expression: string): ParsedExpression {
+  let parsed = runners.get(expression);
+  if (!parsed) {
     if (runners.size >= maxCachedRunners) runners.clear();
-    runner = new ConditionRunner(expression);
+    const runner = new ConditionRunner(expression);
     if (!runner.canRun()) {
       throw new ParallaxError("STUDY_INVALID", `Cannot parse the expression ${expression}`, [
         { path: "expression", message: `cannot parse ${expression}` },
       ]);
     }
-    runners.set(expression, runner);
+    parsed = { runner, roots: runner.getVariables().map(rootName) };
+    runners.set(expression, parsed);
   }
-  return runner;
+  return parsed;
 }
 
 /** "mt.item" → "mt", "pd[0].q" → "pd": the answer that holds the variable. */
