@@ -40,27 +40,28 @@ export function encodeAnswers(responses: ScreenedResponse[], outline: Questionna
   const setCode = (row: number, item: number, code: number) => {
     codes[row * codeWords + (item >> 2)] |= (code & 0xff) << ((item & 3) * 8);
   };
-  responses.forEach((response, row) => {
+  for (let row = 0; row < rows; row++) {
+    const answers = responses[row].answers;
     for (const item of items) {
-      const value = response.answers[item.name];
+      const value = answers[item.name];
       if (value === undefined || value === null) continue;
       if (item.kind === "single") setCode(row, item.first, (item.index.get(String(value)) ?? 254) + 1);
       else if (item.kind === "number") {
         const number = Number(value);
         setCode(row, item.first, Number.isFinite(number) ? (Math.round(number) & 0xff) + 1 : 255);
       } else if (Array.isArray(value)) {
-        value.forEach((choice, rank) => {
-          const position = item.index.get(String(choice));
-          if (position === undefined) return;
+        for (let rank = 0; rank < value.length; rank++) {
+          const position = item.index.get(String(value[rank]));
+          if (position === undefined) continue;
           if (item.kind === "ranking") setCode(row, item.first + position, rank + 1);
           else {
             const bit = item.first + position;
             bits[row * bitWords + (bit >> 5)] |= 1 << (bit & 31);
           }
-        });
+        }
       }
     }
-  });
+  }
   return { rows, items: codeCount + bitCount, codeWords, bitWords, codes, bits };
 }
 

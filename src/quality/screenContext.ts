@@ -78,11 +78,47 @@ export function durationSeconds(paradata: Record<string, unknown>): number | und
   return (end - start) / 1000;
 }
 
+/** The median (the mean of the two middle values for an even count), by selection rather than a full sort. */
 export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const copy = Float64Array.from(values);
+  const middle = copy.length >> 1;
+  if (copy.some(Number.isNaN)) {
+    copy.sort();
+    return copy.length % 2 === 1 ? copy[middle] : (copy[middle - 1] + copy[middle]) / 2;
+  }
+  const upper = selectInPlace(copy, middle);
+  if (copy.length % 2 === 1) return upper;
+  // Selection leaves every value below position `middle` no larger than it: the largest is the other middle.
+  let lower = copy[0];
+  for (let i = 1; i < middle; i++) if (copy[i] > lower) lower = copy[i];
+  return (lower + upper) / 2;
+}
+
+/** The k-th smallest value (Hoare's quickselect); afterwards values before position k are no larger. */
+function selectInPlace(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /** Median absolute deviation scaled by 1.4826, so it estimates the standard deviation of normal data. */
@@ -114,4 +150,20 @@ export function startedOrder(a: ScreenedResponse, b: ScreenedResponse): number {
   const bStart = String(b.paradata.startedAt ?? "");
   if (aStart !== bStart) return aStart < bStart ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The responses in startedOrder, sorted once on keys read up front: a comparator that reads paradata on
+ * every comparison costs more than the rest of a rule at a hundred thousand responses. Stable, as
+ * `[...responses].sort(startedOrder)` is, so ties keep the same order.
+ */
+export function sortByStart<T extends ScreenedResponse>(responses: readonly T[]): T[] {
+  const starts = responses.map((response) => String(response.paradata.startedAt ?? ""));
+  const order = Array.from(responses.keys()).sort((a, b) => {
+    if (starts[a] !== starts[b]) return starts[a] < starts[b] ? -1 : 1;
+    const aId = responses[a].id;
+    const bId = responses[b].id;
+    return aId < bId ? -1 : aId > bId ? 1 : 0;
+  });
+  return order.map((index) => responses[index]);
 }

@@ -2,6 +2,7 @@ import { psWeight } from "./calibrationResiduals.ts";
 import type { CalibrationStep, Design } from "./designTypes.ts";
 import { type MergedUnits, strataPresent, varianceFromTotals } from "./designVariance.ts";
 import type { LinearizedEstimate, Statistic } from "./linearize.ts";
+import { maskRows } from "./maskRows.ts";
 import { rakeShift } from "./rakeProjection.ts";
 import { type SparseCross, sparseCross, subtractCross } from "./sparseCross.ts";
 import { type UnitClasses, unitClasses } from "./unitClasses.ts";
@@ -51,13 +52,17 @@ export function aggregateLinearize(
   let nobs = 0;
   const cell = calibration?.cell ?? null;
   const ratio = calibration?.ratio ?? null;
-  for (let i = 0; i < design.n; i++) {
+  // Rows outside the domain or missing the variable add nothing but their class's count of rows left out,
+  // which follows from the class sizes: visit only the others (a report asks for dozens of site domains, and
+  // for code shares over one population's answered rows).
+  const rows = rowsPresent(design.n, domain, codes, values);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
     let level = codes === null ? 0 : codes[i];
     const y = values === null ? 1 : values[i];
     const w = weights[i];
-    const inDomain = (domain === null || domain[i] !== 0) && level >= 0 && !Number.isNaN(y);
-    if (inDomain && trackStrata) present[design.stratum[i]] = 1;
-    if (!inDomain || w === 0) level = -1;
+    if (trackStrata) present[design.stratum[i]] = 1;
+    if (w === 0) level = -1;
     if (classOf !== null) classSlotCount[classOf[i] * slots + (level < 0 ? levels : level)]++;
     if (level < 0) continue;
     const wy = w * y;
@@ -82,6 +87,7 @@ export function aggregateLinearize(
       ssuSum[s * levels + level] += wy;
     }
   }
+  if (classes !== null) addRowsLeftOut(classes, classSlotCount, slots);
   const means = sums.map((sum) => sum / weightSum);
   const centre = statistic === "mean";
   const scale = centre ? 1 / weightSum : 1;
@@ -124,6 +130,46 @@ export function aggregateLinearize(
     }
   }
   return { estimates, covariance, deff, nobs, weightSum };
+}
+
+/** The rows in the domain (all without one) where the variable is not missing, in increasing order. */
+function rowsPresent(
+  n: number,
+  domain: Uint8Array | null,
+  codes: Int32Array | null,
+  values: Float64Array | null,
+): Int32Array {
+  const candidates = domain === null ? null : maskRows(domain);
+  const count = candidates === null ? n : candidates.length;
+  const rows = new Int32Array(count);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    const i = candidates === null ? j : candidates[j];
+    if (codes !== null ? codes[i] >= 0 : !Number.isNaN((values as Float64Array)[i])) rows[kept++] = i;
+  }
+  return rows.subarray(0, kept);
+}
+
+/** Counts every class's rows not visited (its size less the rows visited) in its left-out slot. */
+function addRowsLeftOut(classes: UnitClasses, slotCount: Float64Array, slots: number): void {
+  const sizes = classSizes(classes);
+  for (let c = 0; c < classes.count; c++) {
+    let visited = 0;
+    for (let s = 0; s < slots; s++) visited += slotCount[c * slots + s];
+    slotCount[c * slots + slots - 1] += sizes[c] - visited;
+  }
+}
+
+const sizeCache = new WeakMap<UnitClasses, Float64Array>();
+
+function classSizes(classes: UnitClasses): Float64Array {
+  let sizes = sizeCache.get(classes);
+  if (sizes === undefined) {
+    sizes = new Float64Array(classes.count);
+    for (const c of classes.classOf) sizes[c]++;
+    sizeCache.set(classes, sizes);
+  }
+  return sizes;
 }
 
 /** Merged units: the (class, slot) pairs that hold rows, slot being a level or `levels` for rows left out. */

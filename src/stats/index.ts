@@ -13,7 +13,7 @@ export type { Design, DesignSpec, LonelyPsu } from "./designTypes.ts";
 export type { EstimateOptions, EstimateRow, ProportionOptions } from "./estimates.ts";
 export { svyMean, svyProportions, svyTotal } from "./estimates.ts";
 export type { CategoricalColumn, Column, ColumnGroup, Frame, NumericColumn } from "./frame.ts";
-export { addColumn, categoricalColumn, createFrame, numericColumn } from "./frame.ts";
+export { addColumn, categoricalColumn, createFrame, MISSING_CODE, numericColumn } from "./frame.ts";
 export { frameFromCsv } from "./frameFromCsv.ts";
 export type { CellValue, FrameSchema } from "./frameFromRows.ts";
 export { frameFromRows } from "./frameFromRows.ts";

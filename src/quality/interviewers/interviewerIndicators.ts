@@ -45,8 +45,12 @@ export function interviewerIndicators(
   const settings = context.config.interviewers;
   const scaleQuestions = resolveScaleQuestions(context, outline.questions, population);
   const perResponse = new Map<ScreenedResponse, Record<string, number>>();
+  const scales = scaleQuestions.map((question) => ({
+    name: question.name,
+    scale: question.choices.filter((value) => !settings.nonResponseValues.includes(value)),
+  }));
   for (const response of responses)
-    perResponse.set(response, responseMeasures(response, outline.questions, scaleQuestions, context));
+    perResponse.set(response, responseMeasures(response, outline.questions, scales, context));
 
   const durationMedians = new Map<string, number>();
   for (const [mode, group] of groupBy(responses, (response) => response.mode))
@@ -138,7 +142,7 @@ function resolveScaleQuestions(
 function responseMeasures(
   response: ScreenedResponse,
   questions: OutlineQuestion[],
-  scaleQuestions: OutlineQuestion[],
+  scales: Array<{ name: string; scale: string[] }>,
   context: ScreenContext,
 ): Record<string, number> {
   const settings = context.config.interviewers;
@@ -158,16 +162,14 @@ function responseMeasures(
     }
     if (!isAnswered(value)) continue;
     shown++;
-    const given = Array.isArray(value) ? value.map(String) : [String(value)];
-    if (given.some((item) => settings.nonResponseValues.includes(item))) missing++;
-    if (given.some((item) => settings.otherValues.includes(item))) other++;
+    if (anyGiven(value, settings.nonResponseValues)) missing++;
+    if (anyGiven(value, settings.otherValues)) other++;
   }
   let onScale = 0;
   let extreme = 0;
   let middle = 0;
-  for (const question of scaleQuestions) {
-    const scale = question.choices.filter((value) => !settings.nonResponseValues.includes(value));
-    const position = scale.indexOf(String(response.answers[question.name]));
+  for (const { name, scale } of scales) {
+    const position = scale.indexOf(String(response.answers[name]));
     if (position < 0) continue;
     onScale++;
     if (position === 0 || position === scale.length - 1) extreme++;
@@ -180,6 +182,13 @@ function responseMeasures(
     middle: onScale > 0 ? middle / onScale : 0,
     openLength,
   };
+}
+
+/** Whether the answer (one value or a list) gives any of the values. */
+function anyGiven(value: unknown, values: readonly string[]): boolean {
+  if (!Array.isArray(value)) return values.includes(String(value));
+  for (const item of value) if (values.includes(String(item))) return true;
+  return false;
 }
 
 function meanMeasures(measures: Array<Record<string, number>>): Record<string, number> {

@@ -1,7 +1,7 @@
 import { detectGibberish } from "../detectGibberish.ts";
 import { buildLexicon, type Lexicon } from "../lexicon.ts";
 import { makeFlag } from "../makeFlag.ts";
-import { reasons } from "../reasons.ts";
+import { type GibberishWhy, reasons } from "../reasons.ts";
 import type { ScreenContext } from "../screenContext.ts";
 import type { Flag, ScreenedResponse } from "../types.ts";
 
@@ -26,6 +26,8 @@ export function gibberishRule(responses: ScreenedResponse[], context: ScreenCont
     lexicons.set(context.study, byLanguage);
   }
   const flags: Flag[] = [];
+  // Open answers repeat a great deal ("no sé", "nothing"): judge each distinct text of a language once.
+  const verdicts = new Map<string, GibberishWhy | null>();
   for (const response of responses) {
     for (const question of openQuestions.get(response.population) ?? []) {
       const text = response.answers[question];
@@ -35,8 +37,13 @@ export function gibberishRule(responses: ScreenedResponse[], context: ScreenCont
         lexicon = buildLexicon(context.study, response.language);
         byLanguage.set(response.language, lexicon);
       }
-      const why = detectGibberish(text, response.language, lexicon);
-      if (!why) continue;
+      const key = `${response.language}\u0000${text}`;
+      let why = verdicts.get(key);
+      if (why === undefined) {
+        why = detectGibberish(text, response.language, lexicon) ?? null;
+        verdicts.set(key, why);
+      }
+      if (why === null) continue;
       const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
       flags.push(
         makeFlag(response, "gibberish", settings.severity, reasons.gibberish(question, shown, why), {

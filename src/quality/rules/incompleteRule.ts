@@ -10,10 +10,14 @@ export function incompleteRule(responses: ScreenedResponse[], context: ScreenCon
   for (const response of responses) {
     const outline = context.populations.get(response.population)?.outline;
     if (!outline) continue;
-    const missing = outline.questions
-      .filter((question) => question.required && !isAnswered(response.answers[question.name]))
-      .filter((question) => context.isShown(response, question.name))
-      .map((question) => question.name);
+    const missing: string[] = [];
+    for (const question of outline.questions)
+      if (
+        question.required &&
+        !isAnswered(response.answers[question.name]) &&
+        context.isShown(response, question.name)
+      )
+        missing.push(question.name);
     if (missing.length > 0)
       flags.push(
         makeFlag(response, "incomplete", severity, reasons.incomplete(missing), { missing: missing.length }),

@@ -1,7 +1,7 @@
 import { encodeAnswers } from "../encodeAnswers.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
-import { groupBy, median, type ScreenContext, startedOrder } from "../screenContext.ts";
+import { groupBy, median, type ScreenContext, sortByStart } from "../screenContext.ts";
 import type { Flag, ScreenedResponse } from "../types.ts";
 import {
   calibrationSample,
@@ -35,7 +35,7 @@ export function nearDuplicateRule(
   for (const [population, unordered] of groupBy(responses, (response) => response.population)) {
     const outline = context.populations.get(population)?.outline;
     if (!outline || unordered.length < settings.minGroupSize) continue;
-    const group = [...unordered].sort(startedOrder);
+    const group = sortByStart(unordered);
     const encoded = encodeAnswers(group, outline);
     if (encoded.items === 0) continue;
     const blocks =

@@ -62,7 +62,10 @@ function questionTimes(response: ScreenedResponse): Record<string, unknown> | un
 function medianQuestionTimes(group: ScreenedResponse[]): Map<string, number> {
   const samples = new Map<string, number[]>();
   for (const response of group) {
-    for (const [name, value] of Object.entries(questionTimes(response) ?? {})) {
+    const times = questionTimes(response);
+    if (!times) continue;
+    for (const name of Object.keys(times)) {
+      const value = times[name];
       if (typeof value !== "number" || !(value > 0)) continue;
       const list = samples.get(name);
       if (list) list.push(value);
@@ -84,7 +87,8 @@ function shareOfFastQuestions(
   if (!times) return undefined;
   let timed = 0;
   let fast = 0;
-  for (const [name, value] of Object.entries(times)) {
+  for (const name of Object.keys(times)) {
+    const value = times[name];
     const typical = medians.get(name);
     if (typeof value !== "number" || typical === undefined) continue;
     timed++;

@@ -10,11 +10,10 @@ import {
 import { codeShares } from "../codeShares.ts";
 import type { ConceptInfo } from "./conceptQuestions.ts";
 import {
+  basesBy,
   categorical,
-  countBy,
   indicatorColumn,
   populationDifference,
-  presentIn,
   toEstimate,
 } from "./estimateHelpers.ts";
 import type { ReportData } from "./reportData.ts";
@@ -72,7 +71,7 @@ export function conceptSection(
   };
   const frame = design.frame;
   const byPopulation = (rows: ReturnType<typeof svyProportions>, level: string | null, variable: string) => {
-    const bases = countBy(frame, "population", presentIn(frame, variable));
+    const bases = basesBy(frame, "population", variable);
     const out: Record<string, Estimate | null> = {};
     for (const population of populations) {
       const row = rows.find(
@@ -153,7 +152,7 @@ function siteBreakdown(
   const frame = design.frame;
   const levelsName = indicatorAsLevels(design, indicator);
   const proportions = svyProportions(design, levelsName, { by: "site", ci: "logit" });
-  const bases = countBy(frame, "site", presentIn(frame, indicator));
+  const bases = basesBy(frame, "site", indicator);
   const rows: SiteRow[] = [];
   const tests: SiteBreakdown["tests"] = [];
   for (const population of populations) {
@@ -209,7 +208,7 @@ function rankingResults(
     frame.columns.set(firstName, { kind: "categorical", codes, levels: info.values });
   }
   const firstShares = svyProportions(design, firstName, { by: "population", ci: "logit" });
-  const bases = countBy(frame, "population", presentIn(frame, firstName));
+  const bases = basesBy(frame, "population", firstName);
   const rows: RankingItem[] = info.values.map((item, k) => {
     const byPopulation: RankingItem["byPopulation"] = {};
     for (const population of populations) {
@@ -229,7 +228,7 @@ function rankingResults(
     return { item, byPopulation };
   });
   const bySite = svyProportions(design, firstName, { by: "site", ci: "logit" });
-  const siteBases = countBy(frame, "site", presentIn(frame, firstName));
+  const siteBases = basesBy(frame, "site", firstName);
   const leaders: RankingLeader[] = [];
   const siteLevels = [...new Set(bySite.map((row) => row.domain?.site ?? ""))];
   for (const level of siteLevels) {

@@ -1,5 +1,6 @@
 import {
   type CategoricalColumn,
+  type Column,
   compareDomains,
   type Design,
   type EstimateRow,
@@ -29,6 +30,35 @@ export function countBy(frame: Frame, by: string, present: (i: number) => boolea
   for (let i = 0; i < frame.n; i++) if (column.codes[i] >= 0 && present(i)) counts[column.codes[i]]++;
   return new Map(column.levels.map((level, k) => [level, counts[k]]));
 }
+
+/**
+ * countBy(frame, by, presentIn(frame, variable)), remembered per pair of columns: a concept asks for the
+ * same bases once per value it shows.
+ */
+export function basesBy(frame: Frame, by: string, variable: string): Map<string, number> {
+  const column = categorical(frame, by);
+  const source = frame.columns.get(variable);
+  if (!source) return countBy(frame, by, () => false);
+  let byVariable = basesCache.get(column);
+  if (!byVariable) {
+    byVariable = new WeakMap();
+    basesCache.set(column, byVariable);
+  }
+  let bases = byVariable.get(source);
+  if (!bases) {
+    const counts = new Float64Array(column.levels.length);
+    const { codes } = column;
+    for (let i = 0; i < frame.n; i++) {
+      const present = source.kind === "numeric" ? !Number.isNaN(source.values[i]) : source.codes[i] >= 0;
+      if (codes[i] >= 0 && present) counts[codes[i]]++;
+    }
+    bases = new Map(column.levels.map((level, k) => [level, counts[k]]));
+    byVariable.set(source, bases);
+  }
+  return new Map(bases);
+}
+
+const basesCache = new WeakMap<CategoricalColumn, WeakMap<Column, Map<string, number>>>();
 
 export function presentIn(frame: Frame, name: string): (i: number) => boolean {
   const column = frame.columns.get(name);

@@ -1,5 +1,12 @@
 import type { ScreenedResponse } from "../../quality/types.ts";
-import { addColumn, categoricalColumn, createFrame, type Frame, numericColumn } from "../../stats/index.ts";
+import {
+  addColumn,
+  categoricalColumn,
+  createFrame,
+  type Frame,
+  MISSING_CODE,
+  numericColumn,
+} from "../../stats/index.ts";
 import type { LoadedStudy } from "../../study/types.ts";
 import type { Codebook } from "../../text/codebookTypes.ts";
 import type { ConceptInfo } from "./conceptQuestions.ts";
@@ -90,9 +97,16 @@ export function buildReportData(
     });
     addColumn(frame, `site@${population.id}`, categoricalColumn(values, ids));
   }
+  const concepts = conceptInfos(study);
+  const answers = answerColumns(rows, [
+    ...concepts.flatMap((info) => info.questions),
+    ...[...weightingQuestions].flatMap(([population, questions]) =>
+      questions.map((question) => ({ population, question })),
+    ),
+  ]);
   for (const [population, questions] of weightingQuestions) {
     for (const question of questions) {
-      const values = rows.map((row) => (row.population === population ? row.answers[question] : undefined));
+      const values = answers.of(population, question);
       const numeric = values.every(
         (value) => value === undefined || value === null || typeof value === "number",
       );
@@ -107,17 +121,17 @@ export function buildReportData(
       );
     }
   }
-  const concepts = conceptInfos(study);
   const open: OpenQuestionData[] = [];
-  for (const info of concepts) addConceptColumns(frame, rows, info);
+  for (const info of concepts) addConceptColumns(frame, rows, info, answers);
   for (const info of concepts.filter((candidate) => candidate.kind === "open")) {
     for (const question of info.questions) {
       const codebook = codebooks.get(`${question.population}.${question.question}`);
       if (!codebook) continue;
       const code = coderFor(codebook, question.population);
-      const coded = rows.map((row) => {
+      const texts = answers.of(question.population, question.question);
+      const coded = rows.map((row, i) => {
         if (row.population !== question.population) return BLANK;
-        const text = row.answers[question.question];
+        const text = texts[i];
         return typeof text === "string" && text.trim() !== "" ? code(text, row.language) : BLANK;
       });
       open.push({ population: question.population, concept: info.concept.id, codebook, coded });
@@ -127,53 +141,130 @@ export function buildReportData(
   return { frame, populations, concepts, open, simulatedRows };
 }
 
-function addConceptColumns(frame: Frame, rows: ScreenedResponse[], info: ConceptInfo): void {
-  const id = info.concept.id;
-  const questionOf = new Map(info.questions.map((question) => [question.population, question]));
-  const answerOf = (row: ScreenedResponse) => {
-    const question = questionOf.get(row.population);
-    return question ? { question, value: row.answers[question.question] } : null;
+/** The answers of each population's questions as columns (undefined in other populations' rows). */
+interface AnswerColumns {
+  of(population: string, question: string): unknown[];
+  /** The rows of a population, in order. */
+  rowsOf(population: string): Int32Array;
+}
+
+/**
+ * Reads every answer the report needs in one pass over the rows: reading one question across a hundred
+ * thousand answer objects, concept after concept, spends its time waiting on memory.
+ */
+function answerColumns(
+  rows: ScreenedResponse[],
+  wanted: Array<{ population: string; question: string }>,
+): AnswerColumns {
+  const columns = new Map<string, unknown[]>();
+  const byPopulation = new Map<string, Array<[string, unknown[]]>>();
+  const key = (population: string, question: string) => `${population}\u0000${question}`;
+  for (const { population, question } of wanted) {
+    if (columns.has(key(population, question))) continue;
+    const column = new Array<unknown>(rows.length).fill(undefined);
+    columns.set(key(population, question), column);
+    byPopulation.set(population, [...(byPopulation.get(population) ?? []), [question, column]]);
+  }
+  const rowLists = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    for (const [question, column] of byPopulation.get(row.population) ?? [])
+      column[i] = row.answers[question];
+    const list = rowLists.get(row.population);
+    if (list) list.push(i);
+    else rowLists.set(row.population, [i]);
+  });
+  const none = new Array<unknown>(rows.length).fill(undefined);
+  const rowsOf = new Map([...rowLists].map(([population, list]) => [population, Int32Array.from(list)]));
+  return {
+    of: (population, question) => columns.get(key(population, question)) ?? none,
+    rowsOf: (population) => rowsOf.get(population) ?? new Int32Array(0),
   };
+}
+
+/** Remembers a function's result per argument: answers repeat a few choice values across many rows. */
+function memoised<T>(compute: (value: unknown) => T): (value: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value) as T;
+    const result = compute(value);
+    seen.set(value, result);
+    return result;
+  };
+}
+
+function addConceptColumns(
+  frame: Frame,
+  rows: ScreenedResponse[],
+  info: ConceptInfo,
+  answers: AnswerColumns,
+): void {
+  const id = info.concept.id;
+  // One question per population (the last, as a map keyed by population keeps it).
+  const questions = [
+    ...new Map(
+      info.questions.map((question) => [
+        question.population,
+        { question, values: answers.of(question.population, question.question) },
+      ]),
+    ).values(),
+  ];
+  const n = rows.length;
   switch (info.kind) {
     case "single": {
-      const values = rows.map((row) => {
-        const found = answerOf(row);
-        if (!found || found.value === undefined || found.value === null || found.value === "") return null;
-        const mapped = found.question.map(String(found.value));
-        return info.values.includes(mapped) ? mapped : null;
-      });
-      addColumn(frame, `q:${id}`, categoricalColumn(values, info.values));
+      // As categoricalColumn(values, info.values) codes them: the last position of a level, "" missing.
+      const codes = new Int32Array(n).fill(MISSING_CODE);
+      for (const { question, values } of questions) {
+        const codeOf = memoised((value) => {
+          const mapped = question.map(String(value));
+          return mapped === "" || !info.values.includes(mapped)
+            ? MISSING_CODE
+            : info.values.lastIndexOf(mapped);
+        });
+        for (const i of answers.rowsOf(question.population)) {
+          const value = values[i];
+          if (value !== undefined && value !== null && value !== "") codes[i] = codeOf(value);
+        }
+      }
+      addColumn(frame, `q:${id}`, { kind: "categorical", codes, levels: info.values });
       break;
     }
     case "multiple":
     case "ranking": {
-      const lists = rows.map((row) => {
-        const found = answerOf(row);
-        return found && Array.isArray(found.value)
-          ? (found.value as unknown[]).map((value) => found.question.map(String(value)))
-          : null;
+      // Every value's column: 1 (or the rank of its first mention) where listed, 0 (or missing) where not.
+      const columns = info.values.map(() => new Float64Array(n).fill(Number.NaN));
+      const columnsOf = new Map<string, Float64Array[]>();
+      info.values.forEach((value, k) => {
+        columnsOf.set(value, [...(columnsOf.get(value) ?? []), columns[k]]);
       });
-      for (const value of info.values) {
-        const column = new Float64Array(rows.length);
-        lists.forEach((list, i) => {
-          if (list === null) column[i] = Number.NaN;
-          else if (info.kind === "multiple") column[i] = list.includes(value) ? 1 : 0;
-          else column[i] = list.indexOf(value) >= 0 ? list.indexOf(value) + 1 : Number.NaN;
-        });
-        addColumn(frame, `q:${id}:${value}`, { kind: "numeric", values: column });
+      const ranking = info.kind === "ranking";
+      for (const { question, values } of questions) {
+        const targets = memoised((item) => columnsOf.get(question.map(String(item))) ?? []);
+        for (const i of answers.rowsOf(question.population)) {
+          const list = values[i];
+          if (!Array.isArray(list)) continue;
+          if (!ranking) for (const column of columns) column[i] = 0;
+          list.forEach((item, position) => {
+            for (const column of targets(item))
+              if (!ranking) column[i] = 1;
+              else if (Number.isNaN(column[i])) column[i] = position + 1;
+          });
+        }
       }
+      info.values.forEach((value, k) => {
+        addColumn(frame, `q:${id}:${value}`, { kind: "numeric", values: columns[k] });
+      });
       break;
     }
     case "numeric": {
-      const values = rows.map((row) => {
-        const value = answerOf(row)?.value;
-        return typeof value === "number"
-          ? value
-          : typeof value === "string" && value !== ""
-            ? Number(value)
-            : null;
-      });
-      addColumn(frame, `q:${id}`, numericColumn(values));
+      const column = new Float64Array(n).fill(Number.NaN);
+      for (const { question, values } of questions) {
+        for (const i of answers.rowsOf(question.population)) {
+          const value = values[i];
+          if (typeof value === "number") column[i] = value;
+          else if (typeof value === "string" && value !== "") column[i] = Number(value);
+        }
+      }
+      addColumn(frame, `q:${id}`, { kind: "numeric", values: column });
       break;
     }
     case "open":

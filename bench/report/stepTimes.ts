@@ -1,0 +1,144 @@
+/**
+ * CPU time of each step of the report on the benchmark's large response set (see million.ts), step by
+ * step: every screening rule apart, then coding (buildReportData), weighting and estimation. The responses
+ * are simulated once and kept in a cache file (v8 serialisation), so repeated runs start in seconds.
+ * Run: node --max-old-space-size=16000 --import tsx bench/report/stepTimes.ts [--base 3] [--copies 5] [--runs 3]
+ *      [--cache /tmp/parallax-responses-3x5.bin] [--only <step name prefix>] [--json (answers re-parsed from JSON)]
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { deserialize, serialize } from "node:v8";
+import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
+import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
+import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
+import { readWeighting } from "../../src/files/readWeighting.ts";
+import { checkInterviewers } from "../../src/quality/interviewers/checkInterviewers.ts";
+import { attentionRule } from "../../src/quality/rules/attentionRule.ts";
+import { duplicateRule } from "../../src/quality/rules/duplicateRule.ts";
+import { gibberishRule } from "../../src/quality/rules/gibberishRule.ts";
+import { incompleteRule } from "../../src/quality/rules/incompleteRule.ts";
+import { inconsistentRule } from "../../src/quality/rules/inconsistentRule.ts";
+import { ineligibleRule } from "../../src/quality/rules/ineligibleRule.ts";
+import { nearDuplicateRule } from "../../src/quality/rules/nearDuplicateRule.ts";
+import { speederRule } from "../../src/quality/rules/speederRule.ts";
+import { straightlinerRule } from "../../src/quality/rules/straightlinerRule.ts";
+import { createScreenContext } from "../../src/quality/screenContext.ts";
+import { runScreen, validResponses } from "../../src/quality/screenResponses.ts";
+import { summarizeScreen } from "../../src/quality/summarizeScreen.ts";
+import type { ScreenedResponse } from "../../src/quality/types.ts";
+import { memoisedCoders, reportModelFromData } from "../../src/report/model/buildReportModel.ts";
+import { buildReportData } from "../../src/report/model/reportData.ts";
+import { weightingQuestions } from "../../src/report/weighting/weightReportData.ts";
+import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
+import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
+import { createJieba } from "../../src/text/createJieba.ts";
+import { replicateResponses } from "./replicateResponses.ts";
+import { median } from "./timeReport.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    base: { type: "string", default: "3" },
+    copies: { type: "string", default: "5" },
+    runs: { type: "string", default: "3" },
+    cache: { type: "string" },
+    only: { type: "string" },
+    json: { type: "boolean", default: false },
+  },
+});
+const cacheFile = args.cache ?? `/tmp/parallax-responses-${args.base}x${args.copies}.bin`;
+
+const study = await readStudyFolder("examples/china-lac");
+const quality = await readQualityConfig(study.directory);
+const weighting = await readWeighting(study.directory);
+const codebooks = await readOpenCodebooks(study);
+const jieba = createJieba();
+
+let responses: ScreenedResponse[];
+if (existsSync(cacheFile)) responses = deserialize(readFileSync(cacheFile)) as ScreenedResponse[];
+else {
+  const scale = Number(args.base);
+  const n = Object.fromEntries(
+    Object.entries(articleValidResponses).map(([id, count]) => [id, count * scale]),
+  );
+  const base = simulateFieldwork(study, {
+    seed: 2,
+    n,
+    quality,
+    faults: defaultFaultShares,
+    fabricatingInterviewers: 2 * scale,
+  });
+  responses = replicateResponses(study, base.responses, base.truth, Number(args.copies), { seed: 3 });
+  writeFileSync(cacheFile, serialize(responses));
+}
+
+// As read from the store: answers parsed from JSON text rather than built by the simulator.
+if (args.json) responses = JSON.parse(JSON.stringify(responses)) as ScreenedResponse[];
+
+const cpuMs = (step: () => unknown) => {
+  const start = process.cpuUsage();
+  step();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
+const context = createScreenContext(study, quality);
+const known = responses.filter((response) => context.populations.has(response.population));
+const ineligible = new Set(ineligibleRule(known, context).map((flag) => flag.id));
+const eligible = known.filter((response) => !ineligible.has(response.id));
+const broken = new Set(incompleteRule(eligible, context).map((flag) => flag.id));
+const completed = eligible.filter((response) => !broken.has(response.id));
+const screen = runScreen(study, responses, quality);
+const valid = validResponses(responses, screen.flags);
+const summary = summarizeScreen(study.definition, responses, screen.flags);
+const steps: Array<[string, () => unknown]> = [
+  ["screen (all)", () => runScreen(study, responses, quality)],
+  ["ineligible", () => ineligibleRule(known, context)],
+  ["incomplete", () => incompleteRule(eligible, context)],
+  ["nearDuplicate", () => nearDuplicateRule(completed, context)],
+  ["duplicate", () => duplicateRule(eligible, context)],
+  ["interviewers", () => checkInterviewers(eligible, context)],
+  ["speeder", () => speederRule(completed, context)],
+  ["straightliner", () => straightlinerRule(eligible, context)],
+  ["attention", () => attentionRule(eligible, context)],
+  ["gibberish", () => gibberishRule(eligible, context)],
+  ["inconsistent", () => inconsistentRule(eligible, context)],
+  [
+    "code (buildReportData)",
+    () =>
+      buildReportData(study, valid, codebooks, memoisedCoders(study, jieba), weightingQuestions(weighting)),
+  ],
+  [
+    "weight + estimate",
+    () => {
+      const data = buildReportData(
+        study,
+        valid,
+        codebooks,
+        memoisedCoders(study, jieba),
+        weightingQuestions(weighting),
+      );
+      const start = process.cpuUsage();
+      reportModelFromData(study, data, weighting, {
+        stored: responses,
+        valid,
+        screen: summary,
+        generatedAt: "",
+      });
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
+    },
+  ],
+];
+process.stdout.write(`${responses.length} stored, ${valid.length} valid; CPU ms, median of ${args.runs}\n`);
+for (const [name, step] of steps) {
+  if (args.only !== undefined && !name.startsWith(args.only)) continue;
+  const times: number[] = [];
+  for (let run = 0; run < Number(args.runs); run++) {
+    if (name === "weight + estimate") times.push(step() as number);
+    else times.push(cpuMs(step));
+  }
+  const ms = median(times);
+  process.stdout.write(
+    `${name.padEnd(24)} ${ms.toFixed(0).padStart(7)} ms ${((ms * 1000) / responses.length).toFixed(1).padStart(6)} µs/stored\n`,
+  );
+}
