@@ -71,11 +71,14 @@ for (const { dialect, skip } of dialects) {
     });
     afterAll(async () => server?.close());
 
-    it("serves the admin app's page", async () => {
+    it("serves the admin app's page, linked from the landing page", async () => {
       const reply = await fetch(`${server.origin}/admin`);
       expect(reply.status).toBe(200);
       expect(reply.headers.get("content-type")).toMatch(/text\/html/);
       expect(await reply.text()).toContain('<div id="root">');
+      const landing = await (await fetch(`${server.origin}/`)).text();
+      expect(landing).toContain('href="/admin"');
+      expect(landing).toContain('href="/interviewer"');
     });
 
     it("keeps each screen's interviewer verdicts, with the indicators that drove each flag", async () => {
