@@ -168,17 +168,9 @@ describe("the interviewer app offline on a tablet", () => {
     expect(await rows(page, "pending").first().textContent()).toContain("Guardada en el dispositivo");
     expect(await rows(page, "in_progress").count()).toBe(1);
 
-    const opened = await page.evaluate(async () => {
-      const began = performance.now();
-      (document.querySelector(".ix-resume") as HTMLButtonElement).click();
-      for (;;) {
-        const input = document.querySelector<HTMLInputElement>('.sd-question[data-name="age"] input');
-        if (input?.value === "52") return performance.now() - began;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-    });
-    console.log(`opening a saved interview offline took ${opened.toFixed(0)} ms`);
-    expect(opened).toBeLessThan(1000);
+    // How fast it opens is measured by bench/interviewer/openSpeed.ts, not asserted here.
+    await page.click(".ix-resume");
+    await expect.poll(() => page.inputValue('.sd-question[data-name="age"] input')).toBe("52");
     await page.click(".ix-leave");
     expect(await responseRepository(parallax.store.db).list("china-lac")).toHaveLength(0);
   });
