@@ -1,0 +1,99 @@
+/**
+ * CPU time of the near-duplicate rule alone on the benchmark's large response set (see million.ts), with the
+ * sizes of the blocks it compares within: sites, and site × fieldwork day above the pair limit. Responses are
+ * cached as in stepTimes.ts.
+ * Run: node --max-old-space-size=16000 --import tsx bench/report/nearDuplicateTimes.ts [--base 10] [--copies 15]
+ *      [--runs 1] [--cache-only] [--pair-limit 20000000]
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { deserialize, serialize } from "node:v8";
+import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
+import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
+import { incompleteRule } from "../../src/quality/rules/incompleteRule.ts";
+import { ineligibleRule } from "../../src/quality/rules/ineligibleRule.ts";
+import { nearDuplicateRule } from "../../src/quality/rules/nearDuplicateRule.ts";
+import { createScreenContext, groupBy } from "../../src/quality/screenContext.ts";
+import type { ScreenedResponse } from "../../src/quality/types.ts";
+import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
+import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
+import { replicateResponses } from "./replicateResponses.ts";
+import { median } from "./timeReport.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    base: { type: "string", default: "10" },
+    copies: { type: "string", default: "15" },
+    runs: { type: "string", default: "1" },
+    "cache-only": { type: "boolean", default: false },
+    "pair-limit": { type: "string" },
+  },
+});
+const cacheFile = `/tmp/parallax-responses-${args.base}x${args.copies}.bin`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const study = await readStudyFolder("examples/china-lac");
+const quality = await readQualityConfig(study.directory);
+
+let responses: ScreenedResponse[];
+if (existsSync(cacheFile)) responses = deserialize(readFileSync(cacheFile)) as ScreenedResponse[];
+else {
+  const scale = Number(args.base);
+  const n = Object.fromEntries(
+    Object.entries(articleValidResponses).map(([id, count]) => [id, count * scale]),
+  );
+  log(`simulating ${JSON.stringify(n)} × ${args.copies}…`);
+  const base = simulateFieldwork(study, {
+    seed: 2,
+    n,
+    quality,
+    faults: defaultFaultShares,
+    fabricatingInterviewers: 2 * scale,
+  });
+  responses = replicateResponses(study, base.responses, base.truth, Number(args.copies), { seed: 3 });
+  writeFileSync(cacheFile, serialize(responses));
+  log(`cached ${responses.length} responses in ${cacheFile}`);
+}
+if (args["cache-only"]) process.exit(0);
+
+const context = createScreenContext(study, quality);
+const known = responses.filter((response) => context.populations.has(response.population));
+const ineligible = new Set(ineligibleRule(known, context).map((flag) => flag.id));
+const eligible = known.filter((response) => !ineligible.has(response.id));
+const broken = new Set(incompleteRule(eligible, context).map((flag) => flag.id));
+const completed = eligible.filter((response) => !broken.has(response.id));
+
+for (const [population, group] of groupBy(completed, (response) => response.population)) {
+  const timezone = context.populations.get(population)?.population.fieldwork.timezone ?? "UTC";
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone });
+  const sites = groupBy(group, (response) => String(response.site ?? ""));
+  const siteDays = groupBy(group, (response) => {
+    const start = Date.parse(String(response.paradata.startedAt ?? ""));
+    return `${response.site ?? ""}|${Number.isNaN(start) ? "" : day.format(start)}`;
+  });
+  const sizes = [...siteDays.values()].map((rows) => rows.length).sort((a, b) => a - b);
+  const pairs = (counts: number[]) => counts.reduce((sum, count) => sum + (count * (count - 1)) / 2, 0);
+  log(
+    `${population}: ${group.length} completed, ${sites.size} sites (${pairs([...sites.values()].map((rows) => rows.length)).toExponential(2)} pairs), ${siteDays.size} site-days (largest ${sizes.at(-1)}, median ${sizes[sizes.length >> 1]}; ${pairs(sizes).toExponential(2)} pairs)`,
+  );
+}
+
+const times: number[] = [];
+let flagged = 0;
+for (let run = 0; run < Number(args.runs); run++) {
+  const start = process.cpuUsage();
+  const result = nearDuplicateRule(
+    completed,
+    context,
+    args["pair-limit"] === undefined ? undefined : Number(args["pair-limit"]),
+  );
+  const used = process.cpuUsage(start);
+  times.push((used.user + used.system) / 1000);
+  flagged = result.flags.length;
+  log(
+    `run ${run + 1}: ${Math.round(times.at(-1) ?? 0)} ms CPU; thresholds ${JSON.stringify(result.thresholds)}`,
+  );
+}
+process.stdout.write(
+  `nearDuplicate on ${completed.length} completed (${responses.length} stored): ${Math.round(median(times))} ms CPU, ${((median(times) * 1000) / responses.length).toFixed(1)} µs per stored response; ${flagged} flagged\n`,
+);
