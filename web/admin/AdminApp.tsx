@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { localized } from "../interviewer/localizedNames.ts";
-import { AdminSignIn } from "./AdminSignIn.tsx";
+import { SignInForm } from "../shared/SignInForm.tsx";
 import { ApiError, adminApi, type Session, type StudyInfo } from "./adminApi.ts";
 import { adminLanguages, adminMessages, preferredLanguage } from "./adminMessages.ts";
 import { ProgressPanel } from "./ProgressPanel.tsx";
@@ -120,7 +120,7 @@ export function AdminApp() {
       <>
         {header}
         <main className="ad-main">
-          <AdminSignIn messages={messages} onSignIn={signIn} />
+          <SignInForm prefix="ad" labels={messages} onSignIn={signIn} />
         </main>
       </>
     );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { SignInForm } from "../shared/SignInForm.tsx";
 import { AssignmentList } from "./AssignmentList.tsx";
 import type { AssignmentInfo } from "./assignmentTypes.ts";
 import { InterviewList } from "./InterviewList.tsx";
@@ -9,7 +10,6 @@ import { loadSurveyLocale } from "./loadSurveyLocale.ts";
 import type { ContactRecord, LocalStore, Settings } from "./localStore.ts";
 import { appLanguages, appMessages, defaultAppLanguage, fill, languageNames } from "./messages.ts";
 import { type InterviewChoice, NewInterviewForm } from "./NewInterviewForm.tsx";
-import { SignIn } from "./SignIn.tsx";
 import { SurveyWarmUp } from "./SurveyWarmUp.tsx";
 import { signIn } from "./serverApi.ts";
 import { refreshAssignments, syncPending } from "./syncInterviews.ts";
@@ -127,13 +127,14 @@ export function InterviewerApp({ store }: { store: LocalStore }) {
   );
 
   if (!settings.session) {
+    const keptOnDevice = interviews.filter((item) => isDamaged(item) || item.state !== "uploaded").length;
     return (
       <>
         {header}
-        <SignIn
-          messages={messages}
+        <SignInForm
+          prefix="ix"
+          labels={messages}
           notice={notice}
-          keptOnDevice={interviews.filter((item) => isDamaged(item) || item.state !== "uploaded").length}
           onSignIn={async (email, password) => {
             const reply = await signIn(email, password);
             if (reply.kind === "unreachable") return messages.signInNeedsConnection;
@@ -150,7 +151,9 @@ export function InterviewerApp({ store }: { store: LocalStore }) {
             await reload();
             return undefined;
           }}
-        />
+        >
+          {keptOnDevice > 0 && <p className="ix-hint">{`${messages.interviews}: ${keptOnDevice}`}</p>}
+        </SignInForm>
       </>
     );
   }

@@ -1,20 +1,32 @@
-import { useState } from "react";
-import type { AdminMessages } from "./adminMessages.ts";
+import { type ReactNode, useState } from "react";
 
-interface Props {
-  messages: AdminMessages;
-  /** Resolves to the problem to show, or undefined when signed in. */
-  onSignIn(email: string, password: string): Promise<string | undefined>;
+export interface SignInLabels {
+  signInTitle: string;
+  email: string;
+  password: string;
+  signIn: string;
 }
 
-export function AdminSignIn({ messages, onSignIn }: Props) {
+interface Props {
+  labels: SignInLabels;
+  /** The app's class prefix ("ix" interviewer, "ad" admin): each app styles the form its own way. */
+  prefix: string;
+  /** Why the person is asked to sign in (again), if there is a reason to say. */
+  notice?: string;
+  /** Resolves to the problem to show, or undefined when signed in. */
+  onSignIn(email: string, password: string): Promise<string | undefined>;
+  children?: ReactNode;
+}
+
+/** The sign-in form both staff apps show: email, password, and the server's answer when it says no. */
+export function SignInForm({ labels, prefix, notice, onSignIn, children }: Props) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
     <form
-      className="ad-card ad-sign-in"
+      className={`${prefix}-card ${prefix}-sign-in`}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -22,9 +34,14 @@ export function AdminSignIn({ messages, onSignIn }: Props) {
         setBusy(false);
       }}
     >
-      <h2>{messages.signInTitle}</h2>
+      <h2>{labels.signInTitle}</h2>
+      {notice && (
+        <p className={`${prefix}-warning`} role="alert">
+          {notice}
+        </p>
+      )}
       <label>
-        {messages.email}
+        {labels.email}
         <input
           name="email"
           type="email"
@@ -34,7 +51,7 @@ export function AdminSignIn({ messages, onSignIn }: Props) {
         />
       </label>
       <label>
-        {messages.password}
+        {labels.password}
         <input
           name="password"
           type="password"
@@ -43,14 +60,15 @@ export function AdminSignIn({ messages, onSignIn }: Props) {
           onChange={(event) => setPassword(event.target.value)}
         />
       </label>
-      <button type="submit" className="ad-primary" disabled={busy}>
-        {messages.signIn}
+      <button type="submit" className={`${prefix}-primary`} disabled={busy}>
+        {labels.signIn}
       </button>
       {problem && (
-        <p className="ad-problem" role="alert">
+        <p className={`${prefix}-problem`} role="alert">
           {problem}
         </p>
       )}
+      {children}
     </form>
   );
 }
