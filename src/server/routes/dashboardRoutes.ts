@@ -83,7 +83,7 @@ export async function dashboardRoutes(app: FastifyInstance, context: ServerConte
       const key = `${definition.id} ${language}`;
       const cached = toplineCache.get(key);
       if (cached?.fingerprint === fingerprint) return cached.toplines;
-      const weighting = study.directory ? await readWeighting(study.directory) : null;
+      const weighting = await readWeighting(study.directory);
       const attentionChecks = (await readQualityConfig(study.directory)).rules.attention.checks;
       const toplines = dashboardToplines(
         study,
