@@ -102,7 +102,9 @@ export function quotaRepository(db: Kysely<Database>) {
         .selectFrom("quota_cells")
         .selectAll()
         .where("study_id", "=", studyId)
-        .orderBy(["population_id", "quota_id", "cell"])
+        .orderBy("population_id")
+        .orderBy("quota_id")
+        .orderBy("cell")
         .execute();
       return rows.map((row) => ({
         populationId: row.population_id,
