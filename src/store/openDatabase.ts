@@ -67,6 +67,10 @@ function openSqlite(path: string): Store {
 function openPostgres(url: string): Store {
   const parsed = new URL(url);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server ends (a restart, an administrator, a dropped database) is an 'error'
+  // on the pool; unheard, it would crash the process. The pool has already discarded the connection and opens
+  // another on the next query, and a query in flight still fails and is reported where it was made.
+  pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
   return { db, dialect: "postgres", location, close: () => db.destroy() };
