@@ -12,10 +12,9 @@ import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
 import { readWeighting } from "../../src/files/readWeighting.ts";
-import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
-import { replicateResponses } from "./replicateResponses.ts";
+import { scaledFieldwork } from "./scaledFieldwork.ts";
 import { median, type ReportBenchInputs, type ReportTiming, reportPhases, timeReport } from "./timeReport.ts";
 
 const { values: args } = parseArgs({
@@ -90,22 +89,14 @@ async function main(): Promise<void> {
   const demoTimings = await timeRuns("demo", { ...common, responses: demo.responses }, Math.max(runs, 3));
 
   const simStart = performance.now();
-  const n = Object.fromEntries(
-    Object.entries(articleValidResponses).map(([id, count]) => [id, count * baseScale]),
-  );
-  log(`simulating the base: ${JSON.stringify(n)} clean responses (seed 2, not exact)…`);
-  const base = simulateFieldwork(study, {
-    seed: 2,
-    n,
-    quality,
-    faults: defaultFaultShares,
-    fabricatingInterviewers: 2 * baseScale,
-  });
-  log(
-    `base: ${base.responses.length} responses in ${Math.round((performance.now() - simStart) / 1000)} s; replicating ×${copies}…`,
-  );
-  const responses = replicateResponses(study, base.responses, base.truth, copies, {
-    seed: 3,
+  log(`simulating the base: ${baseScale}× the article's sizes (seed 2, not exact)…`);
+  const responses = scaledFieldwork(study, quality, {
+    base: baseScale,
+    copies,
+    onBase: (count) =>
+      log(
+        `base: ${count} responses in ${Math.round((performance.now() - simStart) / 1000)} s; replicating ×${copies}…`,
+      ),
     onCopy: (copy) => process.stderr.write(`\r  copy ${copy + 1}/${copies}`),
   });
   log(

@@ -1,23 +1,11 @@
-/**
- * CPU time of the near-duplicate rule alone on the benchmark's large response set (see million.ts), with the
- * sizes of the blocks it compares within: sites, and site × fieldwork day above the pair limit. Responses are
- * cached as in stepTimes.ts.
- * Run: node --max-old-space-size=16000 --import tsx bench/report/nearDuplicateTimes.ts [--base 10] [--copies 15]
- *      [--runs 1] [--cache-only] [--pair-limit 20000000]
- */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { deserialize, serialize } from "node:v8";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
 import { incompleteRule } from "../../src/quality/rules/incompleteRule.ts";
 import { ineligibleRule } from "../../src/quality/rules/ineligibleRule.ts";
 import { nearDuplicateRule } from "../../src/quality/rules/nearDuplicateRule.ts";
 import { createScreenContext, groupBy } from "../../src/quality/screenContext.ts";
-import type { ScreenedResponse } from "../../src/quality/types.ts";
-import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
-import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
-import { replicateResponses } from "./replicateResponses.ts";
+import { cachedScaledFieldwork } from "./scaledFieldwork.ts";
 import { median } from "./timeReport.ts";
 
 const { values: args } = parseArgs({
@@ -35,25 +23,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const study = await readStudyFolder("examples/china-lac");
 const quality = await readQualityConfig(study.directory);
 
-let responses: ScreenedResponse[];
-if (existsSync(cacheFile)) responses = deserialize(readFileSync(cacheFile)) as ScreenedResponse[];
-else {
-  const scale = Number(args.base);
-  const n = Object.fromEntries(
-    Object.entries(articleValidResponses).map(([id, count]) => [id, count * scale]),
-  );
-  log(`simulating ${JSON.stringify(n)} × ${args.copies}…`);
-  const base = simulateFieldwork(study, {
-    seed: 2,
-    n,
-    quality,
-    faults: defaultFaultShares,
-    fabricatingInterviewers: 2 * scale,
-  });
-  responses = replicateResponses(study, base.responses, base.truth, Number(args.copies), { seed: 3 });
-  writeFileSync(cacheFile, serialize(responses));
-  log(`cached ${responses.length} responses in ${cacheFile}`);
-}
+const responses = cachedScaledFieldwork(study, quality, {
+  base: Number(args.base),
+  copies: Number(args.copies),
+  cacheFile,
+  log,
+});
 if (args["cache-only"]) process.exit(0);
 
 const context = createScreenContext(study, quality);

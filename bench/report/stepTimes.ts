@@ -1,13 +1,4 @@
-/**
- * CPU time of each step of the report on the benchmark's large response set (see million.ts), step by
- * step: every screening rule apart, then coding (buildReportData), weighting and estimation. The responses
- * are simulated once and kept in a cache file (v8 serialisation), so repeated runs start in seconds.
- * Run: node --max-old-space-size=16000 --import tsx bench/report/stepTimes.ts [--base 3] [--copies 5] [--runs 3]
- *      [--cache /tmp/parallax-responses-3x5.bin] [--only <step name prefix>] [--json (answers re-parsed from JSON)]
- */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { deserialize, serialize } from "node:v8";
 import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
@@ -29,10 +20,8 @@ import type { ScreenedResponse } from "../../src/quality/types.ts";
 import { memoisedCoders, reportModelFromData } from "../../src/report/model/buildReportModel.ts";
 import { buildReportData } from "../../src/report/model/reportData.ts";
 import { weightingQuestions } from "../../src/report/weighting/weightReportData.ts";
-import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
-import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
-import { replicateResponses } from "./replicateResponses.ts";
+import { cachedScaledFieldwork } from "./scaledFieldwork.ts";
 import { median } from "./timeReport.ts";
 
 const { values: args } = parseArgs({
@@ -53,23 +42,11 @@ const weighting = await readWeighting(study.directory);
 const codebooks = await readOpenCodebooks(study);
 const jieba = createJieba();
 
-let responses: ScreenedResponse[];
-if (existsSync(cacheFile)) responses = deserialize(readFileSync(cacheFile)) as ScreenedResponse[];
-else {
-  const scale = Number(args.base);
-  const n = Object.fromEntries(
-    Object.entries(articleValidResponses).map(([id, count]) => [id, count * scale]),
-  );
-  const base = simulateFieldwork(study, {
-    seed: 2,
-    n,
-    quality,
-    faults: defaultFaultShares,
-    fabricatingInterviewers: 2 * scale,
-  });
-  responses = replicateResponses(study, base.responses, base.truth, Number(args.copies), { seed: 3 });
-  writeFileSync(cacheFile, serialize(responses));
-}
+let responses = cachedScaledFieldwork(study, quality, {
+  base: Number(args.base),
+  copies: Number(args.copies),
+  cacheFile,
+});
 
 // As read from the store: answers parsed from JSON text rather than built by the simulator.
 if (args.json) responses = JSON.parse(JSON.stringify(responses)) as ScreenedResponse[];
