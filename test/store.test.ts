@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "../src/store/openDatabase.ts";
 import { responseRepository, type StoredResponse } from "../src/store/responseRepository.ts";
 import { studyRepository } from "../src/store/studyRepository.ts";
@@ -84,6 +84,45 @@ for (const { dialect, skip } of dialects) {
       expect(results.filter((result) => result.inserted)).toHaveLength(1);
       const stored = await responses.list("tiny", "adults");
       expect(stored.filter((row) => row.id === id)).toHaveLength(1);
+    });
+
+    it("stores every one of many responses sent at once, each with its own outcome", async () => {
+      const responses = responseRepository(store.db);
+      const ids = Array.from(
+        { length: 40 },
+        (_, k) => `9b1f0d2e-0000-4000-8000-${String(k).padStart(12, "0")}`,
+      );
+      // One row names a study that does not exist: only that row is refused, the others of its group are kept.
+      const outcomes = await Promise.allSettled([
+        ...ids.map((id, k) =>
+          responses.insertOnce(response(id, { bodyHash: `b${k}`, siteId: k % 2 ? null : "uk" })),
+        ),
+        responses.insertOnce(response("9b1f0d2e-0000-4000-8000-999999999999", { studyId: "nowhere" })),
+        responses.insertOnce(response(ids[3], { bodyHash: "late" })),
+      ]);
+      expect(outcomes.slice(0, 40).every((o) => o.status === "fulfilled" && o.value.inserted)).toBe(true);
+      expect(outcomes[40].status).toBe("rejected");
+      const retry = outcomes[41];
+      expect(retry.status === "fulfilled" && !retry.value.inserted && retry.value.stored.bodyHash).toBe("b3");
+      const stored = new Map((await responses.list("tiny", "adults")).map((row) => [row.id, row]));
+      for (const [k, id] of ids.entries()) {
+        expect(stored.get(id)?.bodyHash).toBe(`b${k}`);
+        expect(stored.get(id)?.siteId).toBe(k % 2 ? null : "uk");
+      }
+      expect(stored.has("9b1f0d2e-0000-4000-8000-999999999999")).toBe(false);
+    });
+
+    it.runIf(dialect === "postgres")("writes the responses of one turn with one statement", async () => {
+      const responses = responseRepository(store.db);
+      const statements = vi.spyOn(store.db, "executeQuery");
+      const ids = Array.from(
+        { length: 25 },
+        (_, k) => `7c2e1f3a-0000-4000-8000-${String(k).padStart(12, "0")}`,
+      );
+      const results = await Promise.all(ids.map((id) => responses.insertOnce(response(id))));
+      expect(results.every((result) => result.inserted)).toBe(true);
+      expect(statements).toHaveBeenCalledTimes(1);
+      statements.mockRestore();
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from "kysely";
+import { type InsertOnce, pgBatchedInsert } from "./batchedInsert.ts";
 import { groupCommit } from "./groupCommit.ts";
 import type { Database } from "./schema.ts";
 
@@ -27,11 +28,13 @@ export function responseRepository(db: Kysely<Database>) {
      * wrote it. A concurrent retry of the same id therefore stores exactly one row.
      */
     async insertOnce(response: StoredResponse): Promise<{ stored: StoredResponse; inserted: boolean }> {
-      const result = await groupCommit(db)({
-        ...insertOnceQuery(db),
-        parameters: Object.values(toRow(response)),
-      });
-      const inserted = Number(result.numAffectedRows ?? 0) > 0;
+      const values = Object.values(toRow(response));
+      const batched = batchedInsertOnce(db);
+      const inserted = batched
+        ? await batched(response.id, values)
+        : Number(
+            (await groupCommit(db)({ ...insertOnceQuery(db), parameters: values })).numAffectedRows ?? 0,
+          ) > 0;
       const stored = inserted ? response : await this.find(response.id);
       if (!stored) throw new Error(`response ${response.id} vanished after a conflicting insert`);
       return { stored, inserted };
@@ -88,6 +91,17 @@ export type ResponseRepository = ReturnType<typeof responseRepository>;
 type ResponseRow = Database["responses"];
 
 const insertOnceQueries = new WeakMap<Kysely<Database>, CompiledQuery>();
+const batchedInserts = new WeakMap<Kysely<Database>, InsertOnce | null>();
+
+/** On PostgreSQL, concurrent submissions share one insert statement (see pgBatchedInsert). */
+function batchedInsertOnce(db: Kysely<Database>): InsertOnce | null {
+  let insert = batchedInserts.get(db);
+  if (insert === undefined) {
+    insert = pgBatchedInsert(db, "responses", Object.keys(toRow(templateResponse)), "id");
+    batchedInserts.set(db, insert);
+  }
+  return insert;
+}
 
 /**
  * The insert-once statement compiled once per database handle: building and compiling it with Kysely on
