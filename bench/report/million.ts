@@ -52,7 +52,7 @@ async function timeRuns(label: string, inputs: ReportBenchInputs, count: number)
     bar.stop();
     timings.push(timing);
     log(
-      `${label} run ${run}: ${inputs.responses.length} stored, ${timing.valid} valid; ${Math.round(timing.wallMs)} ms wall, ${Math.round(timing.cpuMs)} ms CPU (${reportPhases.map((phase) => `${phase} ${Math.round(timing.phases[phase])}`).join(", ")} ms)`,
+      `${label} run ${run}: ${inputs.responses.length} stored, ${timing.valid} valid; ${Math.round(timing.wallMs)} ms wall, ${Math.round(timing.cpuMs)} ms CPU (${reportPhases.map((phase) => `${phase} ${Math.round(timing.phases[phase])}`).join(", ")} ms; of which garbage collection ${reportPhases.map((phase) => `${phase} ${Math.round(timing.gcPhases[phase])}`).join(", ")} ms)`,
     );
   }
   return timings;
@@ -62,7 +62,8 @@ function summary(label: string, stored: number, timings: ReportTiming[]) {
   const wall = median(timings.map((timing) => timing.wallMs));
   const cpu = median(timings.map((timing) => timing.cpuMs));
   const phases = reportPhases.map(
-    (phase) => `${phase} ${(median(timings.map((timing) => timing.phases[phase])) / 1000).toFixed(2)} s`,
+    (phase) =>
+      `${phase} ${(median(timings.map((timing) => timing.phases[phase])) / 1000).toFixed(2)} s (gc ${(median(timings.map((timing) => timing.gcPhases[phase])) / 1000).toFixed(2)})`,
   );
   process.stdout.write(
     `${label}: ${stored} stored, ${timings[0].valid} valid; median of ${timings.length}: ${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU, ${((cpu * 1000) / stored).toFixed(1)} µs CPU per stored response\n  phases: ${phases.join(", ")}\n`,

@@ -1,3 +1,4 @@
+import { PerformanceObserver } from "node:perf_hooks";
 import type { Jieba } from "@node-rs/jieba";
 import type { QualityConfig } from "../../src/quality/qualityConfig.ts";
 import type { ScreenedResponse } from "../../src/quality/types.ts";
@@ -15,6 +16,8 @@ export interface ReportTiming {
   wallMs: number;
   cpuMs: number;
   phases: Record<ReportPhase, number>;
+  /** Garbage-collection pauses of the main thread within each phase (part of its wall time). */
+  gcPhases: Record<ReportPhase, number>;
   htmlBytes: number;
 }
 
@@ -37,8 +40,14 @@ export async function timeReport(
   onStep: (step: string, done: number, total: number) => void = () => {},
 ): Promise<ReportTiming> {
   const phases: Record<ReportPhase, number> = { screen: 0, code: 0, weight: 0, estimate: 0, html: 0 };
+  const gcPhases: Record<ReportPhase, number> = { screen: 0, code: 0, weight: 0, estimate: 0, html: 0 };
   let current: ReportPhase | null = null;
   let phaseStart = 0;
+  // Entries arrive after the pause; a pause is counted in the phase that is current when it is reported.
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (current) gcPhases[current] += entry.duration;
+  });
+  gc.observe({ entryTypes: ["gc"] });
   const enter = (phase: ReportPhase | null) => {
     const now = performance.now();
     if (current) phases[current] += now - phaseStart;
@@ -65,11 +74,13 @@ export async function timeReport(
     language: inputs.language,
     onProgress: (done, total) => onStep("html", done, total),
   });
+  await new Promise((resolve) => setImmediate(resolve));
   enter(null);
+  gc.disconnect();
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const valid = model.methodology.populations.reduce((sum, population) => sum + population.valid, 0);
-  return { valid, wallMs, cpuMs: (used.user + used.system) / 1000, phases, htmlBytes: html.length };
+  return { valid, wallMs, cpuMs: (used.user + used.system) / 1000, phases, gcPhases, htmlBytes: html.length };
 }
 
 export function median(values: number[]): number {
