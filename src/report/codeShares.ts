@@ -3,11 +3,20 @@ import {
   type Design,
   type EstimateRow,
   type GroupOptions,
-  numericColumn,
-  selectMultiple,
+  indicatorCodesEstimate,
+  scratchCodes,
 } from "../stats/index.ts";
 import type { Codebook } from "../text/codebookTypes.ts";
-import { codeColumns } from "../text/codeColumns.ts";
+
+/** The bits of these codes (codes not in the codebook carry none). */
+function maskOf(codes: readonly string[], codeIndex: Map<string, number>, words: number): Uint32Array {
+  const mask = new Uint32Array(words);
+  for (const code of codes) {
+    const k = codeIndex.get(code);
+    if (k !== undefined) mask[k >> 5] |= 1 << (k & 31);
+  }
+  return mask;
+}
 
 export interface CodeShare extends EstimateRow {
   /** The code's or net's id. */
@@ -34,10 +43,34 @@ export function codeShares(
     ]);
   }
   const prefix = "code:";
-  const { items, columns } = codeColumns(codebook, coded, prefix);
-  const frame = { ...design.frame, columns: new Map(design.frame.columns) };
-  for (const [name, values] of columns) frame.columns.set(name, numericColumn(values));
-  const rows = selectMultiple({ ...design, frame }, items, { ci: "logit", ...options });
+  const n = design.n;
+  const words = Math.max(1, Math.ceil(codebook.codes.length / 32));
+  const codeIndex = new Map(codebook.codes.map((code, k) => [code.id, k]));
+  // Each answer's codes as bits, so each code's and net's 0/1 indicator is one pass with no column per code.
+  const carried = new Uint32Array(n * words);
+  const blank = new Uint8Array(n);
+  for (let row = 0; row < n; row++) {
+    const codes = coded[row].codes;
+    if (codes.length === 0) blank[row] = 1;
+    for (const code of codes) {
+      const k = codeIndex.get(code);
+      if (k !== undefined) carried[row * words + (k >> 5)] |= 1 << (k & 31);
+    }
+  }
+  const masks = [
+    ...codebook.codes.map((code) => ({ id: code.id, mask: maskOf([code.id], codeIndex, words) })),
+    ...codebook.nets.map((net) => ({ id: net.id, mask: maskOf(net.codes, codeIndex, words) })),
+  ];
+  const indicator = scratchCodes("codeShares", n);
+  const rows: EstimateRow[] = [];
+  for (const { id, mask } of masks) {
+    for (let row = 0; row < n; row++) {
+      let hit = 0;
+      for (let w = 0; w < words; w++) hit |= carried[row * words + w] & mask[w];
+      indicator[row] = blank[row] === 1 ? -1 : hit !== 0 ? 1 : 0;
+    }
+    rows.push(...indicatorCodesEstimate(design, indicator, `${prefix}${id}`, { ci: "logit", ...options }));
+  }
   const labels = new Map<string, { kind: "code" | "net"; label: Record<string, string> }>([
     ...codebook.codes.map((code) => [code.id, { kind: "code" as const, label: code.label }] as const),
     ...codebook.nets.map((net) => [net.id, { kind: "net" as const, label: net.label }] as const),

@@ -1,11 +1,17 @@
-import { psWeight } from "./calibrationResiduals.ts";
-import type { CalibrationStep, Design } from "./designTypes.ts";
-import { type MergedUnits, strataPresent, varianceFromTotals } from "./designVariance.ts";
+import { calibrationCache } from "./calibrationCache.ts";
+import {
+  addRowsLeftOut,
+  classLevelSums,
+  classTotals,
+  mergedUnits,
+  subtractClassShift,
+} from "./classUnitTotals.ts";
+import type { Design } from "./designTypes.ts";
+import { strataPresent, varianceFromTotals } from "./designVariance.ts";
 import type { LinearizedEstimate, Statistic } from "./linearize.ts";
 import { maskRows } from "./maskRows.ts";
-import { rakeShift } from "./rakeProjection.ts";
-import { type SparseCross, sparseCross, subtractCross } from "./sparseCross.ts";
-import { type UnitClasses, unitClasses } from "./unitClasses.ts";
+import { subtractCross } from "./sparseCross.ts";
+import { unitClasses } from "./unitClasses.ts";
 
 /** A categorical variable (one indicator per level) or one numeric variable; NaN / -1 is missing. */
 export type Source = { codes: Int32Array; nLevels: number } | { values: Float64Array };
@@ -13,7 +19,8 @@ export type Source = { codes: Int32Array; nLevels: number } | { values: Float64A
 /**
  * The same result as `linearize` in one pass over the rows: every estimating function is
  * w (y - m) / W (or w y), so its totals per PSU and per calibration cell follow from weighted sums
- * per PSU and per cell, and calibration residuals act on cell sums. Null when the design has more
+ * per PSU and per cell, and calibration residuals act on cell sums. When rows merge into unit classes
+ * (see unitClasses), the pass only counts rows per class and level. Null when the design has more
  * than one calibration step.
  */
 export function aggregateLinearize(
@@ -22,6 +29,7 @@ export function aggregateLinearize(
   domain: Uint8Array | null,
   statistic: Statistic,
   withDeff: boolean,
+  combine: LevelCombination | null = null,
 ): LinearizedEstimate | null {
   if (design.calibration.length > 1) return null;
   const calibration =
@@ -33,7 +41,6 @@ export function aggregateLinearize(
   const codes = "codes" in source ? source.codes : null;
   const values = "values" in source ? source.values : null;
   const classes = codes === null ? null : unitClasses(design, calibration);
-  const classOf = classes?.classOf ?? null;
   const slots = levels + 1;
   const classSlotCount = new Float64Array(classes === null ? 0 : classes.count * slots);
   const nPsu = classes === null ? design.nPsu : 0;
@@ -52,29 +59,46 @@ export function aggregateLinearize(
   let nobs = 0;
   const cell = calibration?.cell ?? null;
   const ratio = calibration?.ratio ?? null;
-  // Rows outside the domain or missing the variable add nothing but their class's count of rows left out,
-  // which follows from the class sizes: visit only the others (a report asks for dozens of site domains, and
-  // for code shares over one population's answered rows).
-  const rows = rowsPresent(design.n, domain, codes, values);
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
+  // Rows outside the domain add nothing but their class's count of rows left out, which follows from the
+  // class sizes: visit only the domain's rows (a report asks for dozens of site domains).
+  const rows = domain === null ? null : maskRows(domain);
+  const count = rows === null ? design.n : rows.length;
+  if (classes !== null && codes !== null) {
+    // Every row of a class has the class's weight, stratum, calibration cell and ratio: counting rows per
+    // class and level is all the pass over the rows needs to do.
+    for (let j = 0; j < count; j++) {
+      const i = rows === null ? j : rows[j];
+      const level = codes[i];
+      if (level >= 0) classSlotCount[classes.classOf[i] * slots + level]++;
+    }
+    const totals = classLevelSums(classes, classSlotCount, levels, calibration, trackStrata ? present : null);
+    weightSum = totals.weightSum;
+    nobs = totals.nobs;
+    squares = totals.weightSum;
+    sums.set(totals.sums);
+    cellWeight.set(totals.cellWeight);
+    cellSum.set(totals.cellSum);
+  }
+  // Without classes (clusters, a second stage, a numeric variable), sums per PSU and per cell row by row.
+  for (let j = 0; classes === null && j < count; j++) {
+    const i = rows === null ? j : rows[j];
     let level = codes === null ? 0 : codes[i];
     const y = values === null ? 1 : values[i];
+    // A row missing the variable counts only among its class's rows left out (addRowsLeftOut), as one
+    // outside the domain does.
+    if (level < 0 || Number.isNaN(y)) continue;
     const w = weights[i];
     if (trackStrata) present[design.stratum[i]] = 1;
     if (w === 0) level = -1;
-    if (classOf !== null) classSlotCount[classOf[i] * slots + (level < 0 ? levels : level)]++;
     if (level < 0) continue;
     const wy = w * y;
     weightSum += w;
     nobs++;
     sums[level] += wy;
     squares += wy * y;
-    if (classOf === null) {
-      const p = psu[i];
-      psuWeight[p] += w;
-      psuSum[p * levels + level] += wy;
-    }
+    const p = psu[i];
+    psuWeight[p] += w;
+    psuSum[p * levels + level] += wy;
     if (cell !== null) {
       const k = cell[i];
       const q = w * (ratio as Float64Array)[i];
@@ -116,10 +140,21 @@ export function aggregateLinearize(
     }
   }
   const kept = trackStrata ? present : strataPresent(design, null);
-  const covariance = varianceFromTotals(design, totals, ssuTotals, levels, kept, merged);
   const estimates = statistic === "mean" ? means : sums;
+  const vectors = combine === null ? null : combine(estimates);
+  const covariance =
+    vectors === null
+      ? varianceFromTotals(design, totals, ssuTotals, levels, kept, merged)
+      : varianceFromTotals(
+          design,
+          combineLevels(totals, units, vectors),
+          ssuTotals === null ? null : combineLevels(ssuTotals, stage?.nSsu ?? 0, vectors),
+          vectors.length,
+          kept,
+          merged,
+        );
   let deff: Float64Array | null = null;
-  if (withDeff) {
+  if (withDeff && vectors === null) {
     deff = new Float64Array(levels);
     for (let l = 0; l < levels; l++) {
       const sumSquares = codes !== null ? sums[l] : squares;
@@ -132,167 +167,31 @@ export function aggregateLinearize(
   return { estimates, covariance, deff, nobs, weightSum };
 }
 
-/** The rows in the domain (all without one) where the variable is not missing, in increasing order. */
-function rowsPresent(
-  n: number,
-  domain: Uint8Array | null,
-  codes: Int32Array | null,
-  values: Float64Array | null,
-): Int32Array {
-  const candidates = domain === null ? null : maskRows(domain);
-  const count = candidates === null ? n : candidates.length;
-  const rows = new Int32Array(count);
-  let kept = 0;
-  for (let j = 0; j < count; j++) {
-    const i = candidates === null ? j : candidates[j];
-    if (codes !== null ? codes[i] >= 0 : !Number.isNaN((values as Float64Array)[i])) rows[kept++] = i;
-  }
-  return rows.subarray(0, kept);
-}
+/**
+ * Linear combinations of the levels' estimating functions whose covariance is wanted instead of the levels'
+ * own (a numeric variable's values, a difference of domain means): each a vector over the levels, given the
+ * levels' estimates. The combined totals per unit cost one pass, where the levels' full covariance would
+ * cost a pass per pair of levels.
+ */
+export type LevelCombination = (estimates: Float64Array) => Float64Array[];
 
-/** Counts every class's rows not visited (its size less the rows visited) in its left-out slot. */
-function addRowsLeftOut(classes: UnitClasses, slotCount: Float64Array, slots: number): void {
-  const sizes = classSizes(classes);
-  for (let c = 0; c < classes.count; c++) {
-    let visited = 0;
-    for (let s = 0; s < slots; s++) visited += slotCount[c * slots + s];
-    slotCount[c * slots + slots - 1] += sizes[c] - visited;
-  }
-}
-
-const sizeCache = new WeakMap<UnitClasses, Float64Array>();
-
-function classSizes(classes: UnitClasses): Float64Array {
-  let sizes = sizeCache.get(classes);
-  if (sizes === undefined) {
-    sizes = new Float64Array(classes.count);
-    for (const c of classes.classOf) sizes[c]++;
-    sizeCache.set(classes, sizes);
-  }
-  return sizes;
-}
-
-/** Merged units: the (class, slot) pairs that hold rows, slot being a level or `levels` for rows left out. */
-interface ClassUnits extends MergedUnits {
-  unitClass: Int32Array;
-  unitSlot: Int32Array;
-}
-
-function mergedUnits(design: Design, classes: UnitClasses, slotCount: Float64Array): ClassUnits {
-  const slots = slotCount.length / classes.count;
-  let active = 0;
-  for (let k = 0; k < slotCount.length; k++) if (slotCount[k] > 0) active++;
-  const count = new Float64Array(active);
-  const unitClass = new Int32Array(active);
-  const unitSlot = new Int32Array(active);
-  const ofStratum: number[][] = Array.from({ length: design.nStrata }, () => []);
-  let unit = 0;
-  for (let k = 0; k < slotCount.length; k++) {
-    if (!(slotCount[k] > 0)) continue;
-    const classIndex = Math.floor(k / slots);
-    count[unit] = slotCount[k];
-    unitClass[unit] = classIndex;
-    unitSlot[unit] = k - classIndex * slots;
-    ofStratum[classes.stratum[classIndex]].push(unit);
-    unit++;
-  }
-  return { count, ofStratum, unitClass, unitSlot };
-}
-
-/** The estimating function of level `level` for one row of each merged unit. */
-function classTotals(
-  totals: Float64Array,
-  offset: number,
-  classes: UnitClasses,
-  units: ClassUnits,
-  levels: number,
-  level: number,
-  mean: number,
-  scale: number,
-): void {
-  const { unitClass, unitSlot } = units;
-  for (let u = 0; u < unitClass.length; u++) {
-    const slot = unitSlot[u];
-    if (slot === levels) continue;
-    const w = classes.weight[unitClass[u]];
-    totals[offset + u] = ((slot === level ? w : 0) - mean * w) * scale;
-  }
-}
-
-function subtractClassShift(
-  totals: Float64Array,
-  offset: number,
-  classes: UnitClasses,
-  units: ClassUnits,
-  shift: Float64Array,
-): void {
-  const { unitClass } = units;
-  for (let u = 0; u < unitClass.length; u++) {
-    const k = unitClass[u];
-    totals[offset + u] -= classes.multiplier[k] * shift[classes.cell[k]];
-  }
-}
-
-interface CalibrationCache {
-  cell: Int32Array;
-  nCells: number;
-  /** Per row, what the cell's residual shift is multiplied by. */
-  multiplier: Float64Array;
-  /** Per row, the factor turning an estimating function into what the step sums per cell. */
-  ratio: Float64Array;
-  /** Per PSU × cell (and SSU × cell) present: sums of the weights the residual shift multiplies. */
-  psuCell: SparseCross;
-  ssuCell: SparseCross | null;
-  /** Cell shifts from cell sums. */
-  shift: (cellSums: Float64Array) => Float64Array;
-}
-
-const caches = new WeakMap<CalibrationStep, CalibrationCache>();
-
-function calibrationCache(design: Design, step: CalibrationStep): CalibrationCache {
-  let cache = caches.get(step);
-  if (cache === undefined) {
-    cache = buildCache(design, step);
-    caches.set(step, cache);
-  }
-  return cache;
-}
-
-function buildCache(design: Design, step: CalibrationStep): CalibrationCache {
-  const n = design.n;
-  const ratio = new Float64Array(n);
-  const multiplier = new Float64Array(n);
-  if (step.kind === "rake") {
-    for (let i = 0; i < n; i++) {
-      const base = step.baseWeights[i];
-      ratio[i] = base === 0 ? 0 : 1 / base;
-      multiplier[i] = base;
+function combineLevels(totals: Float64Array, units: number, vectors: Float64Array[]): Float64Array {
+  const levels = totals.length / Math.max(units, 1);
+  const out = new Float64Array(vectors.length * units);
+  vectors.forEach((vector, c) => {
+    for (let l = 0; l < levels; l++) {
+      const factor = vector[l];
+      if (factor === 0) continue;
+      for (let u = 0; u < units; u++) out[c * units + u] += factor * totals[l * units + u];
     }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const psw = psWeight(step.newWeights[i], step.oldWeights[i]);
-      ratio[i] = step.oldWeights[i] / psw;
-      multiplier[i] = psw;
-    }
-  }
-  const cross = (unit: Int32Array, units: number) =>
-    sparseCross(unit, units, step.cell, step.nCells, multiplier);
-  const stage = design.secondStage;
-  let shift: (cellSums: Float64Array) => Float64Array;
-  if (step.kind === "rake") {
-    shift = (cellSums) => rakeShift(step, cellSums);
-  } else {
-    const oldTotals = new Float64Array(step.nCells);
-    for (let i = 0; i < n; i++) oldTotals[step.cell[i]] += step.oldWeights[i];
-    shift = (cellSums) => cellSums.map((sum, k) => (oldTotals[k] === 0 ? 0 : sum / oldTotals[k]));
-  }
-  return {
-    cell: step.cell,
-    nCells: step.nCells,
-    ratio,
-    multiplier,
-    psuCell: cross(design.psu, design.nPsu),
-    ssuCell: stage === null ? null : cross(stage.ssu, stage.nSsu),
-    shift,
-  };
+  });
+  return out;
+}
+
+/** Whether the one-pass estimator merges this design's rows into unit classes (see unitClasses). */
+export function mergesUnits(design: Design): boolean {
+  if (design.calibration.length > 1) return false;
+  const calibration =
+    design.calibration.length === 1 ? calibrationCache(design, design.calibration[0]) : null;
+  return unitClasses(design, calibration) !== null;
 }

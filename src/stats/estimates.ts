@@ -3,7 +3,7 @@ import { type CiMethod, ciProportion } from "./ciProportion.ts";
 import type { Design } from "./designTypes.ts";
 import { categoricalOf, type Domain, domainDegf, domainRows, domainsOf } from "./domains.ts";
 import { asNumeric, type CategoricalColumn } from "./frame.ts";
-import { linearizeSource, type Statistic } from "./linearize.ts";
+import { linearizeIndicator, linearizeSource, type Statistic } from "./linearize.ts";
 
 export interface EstimateRow {
   domain: Record<string, string> | null;
@@ -60,6 +60,20 @@ export function indicatorEstimate(
 ): EstimateRow[] {
   return domainsOf(design, options.by, byPath(options)).map((domain) => {
     const result = linearizeSource(design, { values }, domain.mask, "mean", options.deff);
+    const row = rowOf(domain, level, result.estimates[0], result.covariance[0], result.deff?.[0]);
+    return intervalFor(design, domain, options)(row);
+  });
+}
+
+/** indicatorEstimate of a 0/1 indicator given as codes (1 yes, 0 no, -1 missing): see linearizeIndicator. */
+export function indicatorCodesEstimate(
+  design: Design,
+  codes: Int32Array,
+  level: string,
+  options: ProportionOptions,
+): EstimateRow[] {
+  return domainsOf(design, options.by, byPath(options)).map((domain) => {
+    const result = linearizeIndicator(design, codes, domain.mask, "mean", options.deff);
     const row = rowOf(domain, level, result.estimates[0], result.covariance[0], result.deff?.[0]);
     return intervalFor(design, domain, options)(row);
   });

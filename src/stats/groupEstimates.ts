@@ -2,8 +2,9 @@ import { ParallaxError } from "../errors.ts";
 import type { CiMethod } from "./ciProportion.ts";
 import type { Design } from "./designTypes.ts";
 import { categoricalOf } from "./domains.ts";
-import { type EstimateRow, indicatorEstimate } from "./estimates.ts";
+import { type EstimateRow, indicatorCodesEstimate, indicatorEstimate } from "./estimates.ts";
 import { asNumeric, MISSING_CODE } from "./frame.ts";
+import { scratchCodes } from "./scratchCodes.ts";
 
 export interface GroupOptions {
   by?: string | string[];
@@ -29,18 +30,18 @@ export function selectMultiple(design: Design, items: string[], options: GroupOp
  */
 export function rankingSummary(design: Design, items: string[], options: GroupOptions = {}): RankingRow[] {
   const ranks = items.map((item) => numericItem(design, item, options.path));
-  const answered = new Uint8Array(design.n);
+  const answered = scratchCodes("rankingAnswered", design.n).fill(0);
   for (const values of ranks)
     for (let i = 0; i < design.n; i++) if (!Number.isNaN(values[i])) answered[i] = 1;
   const rows: RankingRow[] = [];
   items.forEach((item, k) => {
     const values = ranks[k];
-    const first = new Float64Array(design.n);
-    for (let i = 0; i < design.n; i++) first[i] = answered[i] === 0 ? Number.NaN : values[i] === 1 ? 1 : 0;
     const byOnly = { by: options.by, path: options.path };
     for (const row of indicatorEstimate(design, values, item, byOnly))
       rows.push({ ...row, statistic: "meanRank" });
-    for (const row of indicatorEstimate(design, first, item, byOnly))
+    const first = scratchCodes("rankingFirst", design.n);
+    for (let i = 0; i < design.n; i++) first[i] = answered[i] === 0 ? -1 : values[i] === 1 ? 1 : 0;
+    for (const row of indicatorCodesEstimate(design, first, item, byOnly))
       rows.push({ ...row, statistic: "shareFirst" });
   });
   return rows;
@@ -66,10 +67,12 @@ export function topBox(
     }
     wanted[code] = 1;
   }
-  const values = Float64Array.from(column.codes, (code) =>
-    code === MISSING_CODE ? Number.NaN : wanted[code],
-  );
-  return indicatorEstimate(design, values, chosen.join("+"), options);
+  const codes = scratchCodes("topBox", design.n);
+  for (let i = 0; i < design.n; i++) {
+    const code = column.codes[i];
+    codes[i] = code === MISSING_CODE ? -1 : wanted[code];
+  }
+  return indicatorCodesEstimate(design, codes, chosen.join("+"), options);
 }
 
 function numericItem(design: Design, item: string, path = "estimate"): Float64Array {

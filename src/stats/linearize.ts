@@ -1,6 +1,8 @@
-import { aggregateLinearize, type Source } from "./aggregateLinearize.ts";
+import { aggregateLinearize, mergesUnits, type Source } from "./aggregateLinearize.ts";
 import type { Design } from "./designTypes.ts";
 import { designVariance } from "./designVariance.ts";
+import { fewValues } from "./fewValues.ts";
+import { projectLevels } from "./projectLevels.ts";
 
 export interface LinearizedEstimate {
   estimates: Float64Array;
@@ -125,10 +127,39 @@ export function linearizeSource(
   statistic: Statistic,
   withDeff = false,
 ): LinearizedEstimate {
+  const levels = "values" in source && mergesUnits(design) ? fewValues(source.values) : null;
+  if (levels !== null) {
+    const source = { codes: levels.codes, nLevels: levels.values.length };
+    const byLevel = aggregateLinearize(design, source, domain, statistic, false, () => [levels.values]);
+    if (byLevel !== null) return projectLevels(byLevel, levels.values, statistic, withDeff);
+  }
   const fast = aggregateLinearize(design, source, domain, statistic, withDeff);
   if (fast !== null) return fast;
   const variables = "values" in source ? [source.values] : indicatorColumns(source.codes, source.nLevels);
   return linearize(design, variables, domain, statistic, withDeff);
+}
+
+const INDICATOR_VALUES = Float64Array.of(0, 1);
+
+/**
+ * `linearize` of a 0/1 indicator given as codes (1 yes, 0 no, -1 missing), through its two levels when the
+ * one-pass estimator merges units, so that no column of the indicator's values is built.
+ */
+export function linearizeIndicator(
+  design: Design,
+  codes: Int32Array,
+  domain: Uint8Array | null,
+  statistic: Statistic,
+  withDeff = false,
+): LinearizedEstimate {
+  if (mergesUnits(design)) {
+    const byLevel = aggregateLinearize(design, { codes, nLevels: 2 }, domain, statistic, false, () => [
+      INDICATOR_VALUES,
+    ]);
+    if (byLevel !== null) return projectLevels(byLevel, INDICATOR_VALUES, statistic, withDeff);
+  }
+  const values = Float64Array.from(codes, (code) => (code < 0 ? Number.NaN : code));
+  return linearizeSource(design, { values }, domain, statistic, withDeff);
 }
 
 /** One 0/1 column per level; NaN where the code is missing (-1). */

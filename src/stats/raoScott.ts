@@ -4,6 +4,7 @@ import { categoricalOf } from "./domains.ts";
 import { type CategoricalColumn, MISSING_CODE } from "./frame.ts";
 import { type Matrix, matrix, multiply, solve, trace, transpose } from "./linearAlgebra.ts";
 import { linearizeSource } from "./linearize.ts";
+import { scratchCodes } from "./scratchCodes.ts";
 
 export interface RaoScottResult {
   statistic: "F" | "Chisq";
@@ -33,7 +34,7 @@ export function raoScott(
   const nc = colColumn.levels.length;
   const n = design.n;
   const cells = nr * nc;
-  const cell = new Int32Array(n);
+  const cell = scratchCodes("raoScott", n);
   const table = new Float64Array(cells);
   for (let i = 0; i < n; i++) {
     const r = rowColumn.codes[i];

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { aggregateLinearize } from "./aggregateLinearize.ts";
+import { aggregateLinearize, mergesUnits } from "./aggregateLinearize.ts";
 import { createDesign } from "./createDesign.ts";
 import type { Design } from "./designTypes.ts";
+import { designVariance } from "./designVariance.ts";
+import { fewValues } from "./fewValues.ts";
 import { addColumn, categoricalColumn, createFrame, numericColumn } from "./frame.ts";
-import { indicatorColumns, linearize } from "./linearize.ts";
+import { jointDomainMeans } from "./jointDomainMeans.ts";
+import { indicatorColumns, linearize, linearizeSource } from "./linearize.ts";
 import { postStratify } from "./postStratify.ts";
 import { rake } from "./rake.ts";
 import { unitClasses } from "./unitClasses.ts";
@@ -74,6 +77,87 @@ describe("merged units of designs without clusters", () => {
           });
         }
       }
+    });
+  }
+
+  for (const [name, design] of calibrated) {
+    it(`estimates a numeric variable with few values through its levels, as row by row (${name})`, () => {
+      const random = randomSource(11);
+      const ranks = Float64Array.from({ length: design.n }, () =>
+        random() < 0.1 ? Number.NaN : [1, 2, 3, 5.5][Math.floor(random() * 4)],
+      );
+      const indicator = Float64Array.from(outcome.codes, (code) =>
+        code < 0 ? Number.NaN : code === 1 ? 1 : 0,
+      );
+      expect(mergesUnits(design)).toBe(true);
+      for (const values of [ranks, indicator]) {
+        for (const mask of [null, domain]) {
+          for (const statistic of ["mean", "total"] as const) {
+            const fast = linearizeSource(design, { values }, mask, statistic, true);
+            const slow = linearize(design, [values], mask, statistic, true);
+            const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.abs(b);
+            expect(close(fast.estimates[0], slow.estimates[0])).toBe(true);
+            expect(close(fast.covariance[0], slow.covariance[0])).toBe(true);
+            expect(close(fast.deff?.[0] ?? 0, slow.deff?.[0] ?? 1)).toBe(true);
+            expect(fast.nobs).toBe(slow.nobs);
+            expect(close(fast.weightSum, slow.weightSum)).toBe(true);
+          }
+        }
+      }
+    });
+  }
+
+  for (const [name, design] of calibrated) {
+    it(`compares two domains' means through their joint cells, as row by row (${name})`, () => {
+      const random = randomSource(13);
+      const y = Float64Array.from({ length: design.n }, () =>
+        random() < 0.1 ? Number.NaN : [0, 1, 4][Math.floor(random() * 3)],
+      );
+      const few = fewValues(y);
+      if (few === null) throw new Error("y has three values");
+      // Two outcomes of the same codes: y itself and whether y is 1.
+      const isOne = Float64Array.from(few.values, (value) => (value === 1 ? 1 : 0));
+      const outcomes = [
+        y,
+        Float64Array.from(y, (value) => (Number.isNaN(value) ? value : value === 1 ? 1 : 0)),
+      ];
+      const v1 = design.frame.columns.get("v1") as { codes: Int32Array };
+      const domainOf = (i: number) => (v1.codes[i] === 0 ? 0 : v1.codes[i] === 2 ? 1 : -1);
+      const joint = jointDomainMeans(
+        design,
+        few.values.length,
+        [few.values, isOne],
+        (i) => few.codes[i],
+        domainOf,
+      );
+      expect(joint).toHaveLength(2);
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.abs(b);
+      outcomes.forEach((values, k) => {
+        const influence = [0, 1].map((domain) => {
+          let weightSum = 0;
+          let sum = 0;
+          for (let i = 0; i < design.n; i++) {
+            if (domainOf(i) !== domain || Number.isNaN(values[i])) continue;
+            weightSum += design.weights[i];
+            sum += design.weights[i] * values[i];
+          }
+          const mean = sum / weightSum;
+          const z = new Float64Array(design.n);
+          for (let i = 0; i < design.n; i++)
+            if (domainOf(i) === domain && !Number.isNaN(values[i]))
+              z[i] = (design.weights[i] * (values[i] - mean)) / weightSum;
+          return { mean, z };
+        });
+        const covariance = designVariance(
+          design,
+          influence.map((domain) => domain.z),
+        );
+        const result = joint?.[k];
+        expect(result?.estimates.every((mean, d) => close(mean, influence[d].mean))).toBe(true);
+        expect(Array.from(result?.covariance ?? []).every((value, c) => close(value, covariance[c]))).toBe(
+          true,
+        );
+      });
     });
   }
 

@@ -14,6 +14,7 @@ import {
   categorical,
   indicatorColumn,
   populationDifference,
+  populationDifferences,
   toEstimate,
 } from "./estimateHelpers.ts";
 import type { ReportData } from "./reportData.ts";
@@ -85,10 +86,11 @@ export function conceptSection(
   if (info.kind === "single") {
     const variable = `q:${id}`;
     const rows = svyProportions(design, variable, { by: "population", ci: "logit" });
+    const differences = pair ? populationDifferences(design, variable, pair) : null;
     section.rows = info.values.map((value) => ({
       value,
       byPopulation: byPopulation(rows, value, variable),
-      difference: pair ? populationDifference(design, variable, pair, value) : null,
+      difference: differences?.get(value) ?? null,
     }));
     if (!weightingVariable) {
       const values = headlineValues(info.values);

@@ -2,7 +2,9 @@ import {
   type CategoricalColumn,
   type Column,
   compareDomains,
+  compareDomainsByLevel,
   type Design,
+  type DomainComparison,
   type EstimateRow,
   type Frame,
 } from "../../stats/index.ts";
@@ -93,9 +95,25 @@ export function populationDifference(
       populations,
       level === undefined ? {} : { level },
     );
-    return Number.isFinite(result.p) ? { difference: result.difference, se: result.se, p: result.p } : null;
+    return differenceOf(result);
   } catch {
     // A level no respondent of either population chose cannot be compared.
     return null;
   }
+}
+
+/** populationDifference for every level of a categorical variable, keyed by level (one pass for all). */
+export function populationDifferences(
+  design: Design,
+  variable: string,
+  populations: [string, string],
+): Map<string, PopulationDifference | null> {
+  const out = new Map<string, PopulationDifference | null>();
+  for (const [level, result] of compareDomainsByLevel(design, variable, "population", populations))
+    out.set(level, differenceOf(result));
+  return out;
+}
+
+function differenceOf(result: DomainComparison): PopulationDifference | null {
+  return Number.isFinite(result.p) ? { difference: result.difference, se: result.se, p: result.p } : null;
 }
