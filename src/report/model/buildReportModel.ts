@@ -127,13 +127,19 @@ export function memoisedCoders(
       study.definition.populations.find((candidate) => candidate.id === population)?.languages ?? []
     ).filter(isTextLanguage) as TextLanguage[];
     const coder = createCoder(codebook, { jieba, languages });
-    const seen = new Map<string, { codes: readonly string[] }>();
+    // By language, then text: a key joining the two would be a new string to build and hash per answer.
+    const seen = new Map<string, Map<string, { codes: readonly string[] }>>();
     return (text, language) => {
-      const key = `${language}\u0000${text}`;
-      let coded = seen.get(key);
+      const tag = String(language);
+      let ofLanguage = seen.get(tag);
+      if (!ofLanguage) {
+        ofLanguage = new Map();
+        seen.set(tag, ofLanguage);
+      }
+      let coded = ofLanguage.get(text);
       if (!coded) {
         coded = { codes: coder.code({ text, language }).codes };
-        seen.set(key, coded);
+        ofLanguage.set(text, coded);
       }
       return coded;
     };
