@@ -79,11 +79,13 @@ export function durationSeconds(paradata: Record<string, unknown>): number | und
 }
 
 /** The median (the mean of the two middle values for an even count), by selection rather than a full sort. */
-export function median(values: number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return Number.NaN;
-  const copy = Float64Array.from(values);
+  const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
   const middle = copy.length >> 1;
-  if (copy.some(Number.isNaN)) {
+  let holdsNaN = false;
+  for (let index = 0; index < copy.length && !holdsNaN; index++) holdsNaN = Number.isNaN(copy[index]);
+  if (holdsNaN) {
     copy.sort();
     return copy.length % 2 === 1 ? copy[middle] : (copy[middle - 1] + copy[middle]) / 2;
   }
@@ -159,11 +161,19 @@ export function startedOrder(a: ScreenedResponse, b: ScreenedResponse): number {
  */
 export function sortByStart<T extends ScreenedResponse>(responses: readonly T[]): T[] {
   const starts = responses.map((response) => String(response.paradata.startedAt ?? ""));
-  const order = Array.from(responses.keys()).sort((a, b) => {
+  const order = Array.from(responses.keys()).sort(startedRowOrder(responses, starts));
+  return order.map((index) => responses[index]);
+}
+
+/** startedOrder of rows of `responses`, given each row's start text. */
+export function startedRowOrder(
+  responses: readonly ScreenedResponse[],
+  starts: readonly string[],
+): (a: number, b: number) => number {
+  return (a, b) => {
     if (starts[a] !== starts[b]) return starts[a] < starts[b] ? -1 : 1;
     const aId = responses[a].id;
     const bId = responses[b].id;
     return aId < bId ? -1 : aId > bId ? 1 : 0;
-  });
-  return order.map((index) => responses[index]);
+  };
 }

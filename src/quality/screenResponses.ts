@@ -8,9 +8,11 @@ import { incompleteRule } from "./rules/incompleteRule.ts";
 import { inconsistentRule } from "./rules/inconsistentRule.ts";
 import { ineligibleRule } from "./rules/ineligibleRule.ts";
 import { nearDuplicateRule } from "./rules/nearDuplicateRule.ts";
+import { exhaustivePairLimit } from "./rules/nearestMatches.ts";
 import { speederRule } from "./rules/speederRule.ts";
 import { straightlinerRule } from "./rules/straightlinerRule.ts";
 import { createScreenContext } from "./screenContext.ts";
+import { screenRows, subsetRows } from "./screenRows.ts";
 import type { Flag, ScreenedResponse, ScreenResult } from "./types.ts";
 
 /**
@@ -32,16 +34,18 @@ export function runScreen(
   const brokenOff = new Set(incomplete.map((flag) => flag.id));
   // A breakoff is short because it stopped, not because it sped, and breakoffs at one page share their
   // missing answers: durations and answer patterns are judged on complete responses.
-  const completed = eligible.filter((response) => !brokenOff.has(response.id));
-  const nearDuplicates = nearDuplicateRule(completed, context);
-  const duplicates = duplicateRule(eligible, context);
+  const rows = screenRows(eligible);
+  const completedRows = subsetRows(rows, (row) => !brokenOff.has(eligible[row].id));
+  const completed = completedRows.responses as ScreenedResponse[];
+  const nearDuplicates = nearDuplicateRule(completed, context, exhaustivePairLimit, completedRows);
+  const duplicates = duplicateRule(eligible, context, rows);
   const duplicated = new Set(duplicates.map((flag) => flag.id));
-  const interviewers = checkInterviewers(eligible, context);
+  const interviewers = checkInterviewers(eligible, context, rows);
   const fabricated = new Set(interviewers.flags.map((flag) => flag.id));
   const flags: Flag[] = [
     ...ineligible,
     ...incomplete,
-    ...speederRule(completed, context),
+    ...speederRule(completed, context, completedRows),
     ...straightlinerRule(eligible, context),
     ...attentionRule(eligible, context),
     ...duplicates,
@@ -80,16 +84,22 @@ export function validResponses<T extends ScreenedResponse>(
   flags: Flag[],
   decisions: FlagDecisions = new Map(),
 ): T[] {
-  const excluded = new Set(
-    flags
-      .filter((flag) => {
-        const decision = decisions.get(`${flag.id} ${flag.rule}`);
-        return flag.severity === "exclude" ? decision !== "override" : decision === "accept";
-      })
-      .map((flag) => flag.id),
-  );
-  return responses.filter(
-    (response) =>
-      (response.status === undefined || response.status === "complete") && !excluded.has(response.id),
-  );
+  const excluded = excludedIds(flags, decisions);
+  return responses.filter((response) => isValid(response, excluded));
+}
+
+/** The ids of the responses a flag excludes (see validResponses). */
+export function excludedIds(flags: Flag[], decisions: FlagDecisions): Set<string> {
+  const excluded = new Set<string>();
+  for (const flag of flags) {
+    // Without decisions no key need be built: every `exclude` flag excludes and no `review` flag does.
+    const decision = decisions.size > 0 ? decisions.get(`${flag.id} ${flag.rule}`) : undefined;
+    if (flag.severity === "exclude" ? decision !== "override" : decision === "accept") excluded.add(flag.id);
+  }
+  return excluded;
+}
+
+/** Complete (or read from a file, without a status) and not excluded. */
+export function isValid(response: ScreenedResponse, excluded: ReadonlySet<string>): boolean {
+  return (response.status === undefined || response.status === "complete") && !excluded.has(response.id);
 }

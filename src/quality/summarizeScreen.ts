@@ -1,6 +1,6 @@
 import type { StudyDefinition } from "../study/types.ts";
 import { groupBy } from "./screenContext.ts";
-import { type FlagDecisions, validResponses } from "./screenResponses.ts";
+import { excludedIds, type FlagDecisions, isValid } from "./screenResponses.ts";
 import { type Flag, type RuleName, ruleNames, type ScreenedResponse } from "./types.ts";
 
 export interface RuleSummary {
@@ -36,32 +36,53 @@ export function summarizeScreen(
     const flagged = new Set((flaggedBy.get(rule) ?? []).map((flag) => flag.id)).size;
     return { rule, flagged, share: responses.length > 0 ? flagged / responses.length : 0 };
   });
-  const valid = validResponses(responses, flags, decisions);
-  const validBySite = groupBy(valid, (response) => `${response.population}\u0000${response.site ?? ""}`);
-  const allBySite = groupBy(responses, (response) => `${response.population}\u0000${response.site ?? ""}`);
+  // Counted in one pass, by population and then site (no key built per response), in first-seen order.
+  const excluded = excludedIds(flags, decisions);
+  const counts = new Map<string, Map<string, { responses: number; valid: number }>>();
+  let valid = 0;
+  for (const response of responses) {
+    let bySite = counts.get(response.population);
+    if (!bySite) {
+      bySite = new Map();
+      counts.set(response.population, bySite);
+    }
+    const site = response.site ?? "";
+    let count = bySite.get(site);
+    if (!count) {
+      count = { responses: 0, valid: 0 };
+      bySite.set(site, count);
+    }
+    count.responses++;
+    if (isValid(response, excluded)) {
+      count.valid++;
+      valid++;
+    }
+  }
   const sites: SiteSummary[] = [];
   for (const population of study.populations) {
+    const bySite = counts.get(population.id);
     const seen = new Set<string>();
     for (const site of population.sites) {
-      const key = `${population.id}\u0000${site.id}`;
-      seen.add(key);
+      seen.add(site.id);
+      const count = bySite?.get(site.id);
       sites.push({
         population: population.id,
         site: site.id,
-        responses: allBySite.get(key)?.length ?? 0,
-        valid: validBySite.get(key)?.length ?? 0,
+        responses: count?.responses ?? 0,
+        valid: count?.valid ?? 0,
         target: site.target,
       });
     }
-    for (const [key, group] of allBySite) {
-      if (seen.has(key) || !key.startsWith(`${population.id}\u0000`)) continue;
+    for (const [site, count] of bySite ?? []) {
+      if (seen.has(site)) continue;
       sites.push({
         population: population.id,
-        site: key.split("\u0000")[1] || "(none)",
-        responses: group.length,
-        valid: validBySite.get(key)?.length ?? 0,
+        // As the site was once read back from a "population NUL site" key: up to any NUL of its own.
+        site: site.split("\u0000")[0] || "(none)",
+        responses: count.responses,
+        valid: count.valid,
       });
     }
   }
-  return { responses: responses.length, valid: valid.length, rules, sites };
+  return { responses: responses.length, valid, rules, sites };
 }

@@ -1,7 +1,8 @@
 import { pchisqUpper } from "../../stats/distributions.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
-import { groupBy, median, robustScale, type ScreenContext } from "../screenContext.ts";
+import { median, robustScale, type ScreenContext } from "../screenContext.ts";
+import { type ScreenRows, screenRows } from "../screenRows.ts";
 import type { Flag, InterviewerVerdict, ScreenedResponse } from "../types.ts";
 import { type IndicatorName, indicatorNamesInOrder, interviewerIndicators } from "./interviewerIndicators.ts";
 
@@ -17,13 +18,18 @@ export interface InterviewerCheck {
  * compared with the χ² quantile for the number of indicators that vary. A flagged interviewer's interviews
  * are flagged `fabricated`, naming the indicators that drove it.
  */
-export function checkInterviewers(responses: ScreenedResponse[], context: ScreenContext): InterviewerCheck {
+export function checkInterviewers(
+  responses: ScreenedResponse[],
+  context: ScreenContext,
+  rows: ScreenRows = screenRows(responses),
+): InterviewerCheck {
   const settings = context.config.interviewers;
   const verdicts: InterviewerVerdict[] = [];
   const flags: Flag[] = [];
-  for (const [population, group] of groupBy(responses, (response) => response.population)) {
+  for (const [population, members] of rows.byPopulation) {
+    const group = members.map((row) => rows.responses[row]);
     if (!group.some((response) => response.interviewer)) continue;
-    const judged = interviewerIndicators(population, group, context).filter(
+    const judged = interviewerIndicators(population, group, context, rows, members).filter(
       (item) => item.interviews.length >= settings.minInterviews,
     );
     if (judged.length < 5) continue;

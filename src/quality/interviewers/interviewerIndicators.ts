@@ -1,6 +1,14 @@
-import { encodeAnswers, mismatches } from "../encodeAnswers.ts";
+import { type EncodedAnswers, gatherEncoded, mismatches } from "../encodeAnswers.ts";
 import type { OutlineQuestion } from "../questionnaireOutline.ts";
-import { durationSeconds, groupBy, isAnswered, median, type ScreenContext } from "../screenContext.ts";
+import { groupBy, isAnswered, median, type ScreenContext } from "../screenContext.ts";
+import {
+  durationsOf,
+  encodedRowsOf,
+  type ScreenRows,
+  screenRows,
+  startsOf,
+  startTimesOf,
+} from "../screenRows.ts";
 import type { ScreenedResponse } from "../types.ts";
 import { benfordDeviation, roundLastDigitExcess } from "./digitTests.ts";
 
@@ -30,73 +38,89 @@ export interface InterviewerIndicators {
 /** Largest number of a site's responses used for its baseline similarity (pairs grow with the square). */
 const baselineSample = 300;
 
+/** The per-response measures centred on their site and mode. */
+const measureNames = ["nonResponse", "other", "extreme", "middle", "openLength"] as const;
+
 /**
  * The indicators of interviewer falsification research (Bredl, Storfinger & Menold; Menold & Kemper) for
  * every interviewer of one population. Answer-based indicators are centred on the mean of the same site and
  * mode, so that countries answering differently do not look like interviewers answering differently.
+ * `members` are the rows of `rows` that `responses` are (by default, the population's rows of them all).
  */
 export function interviewerIndicators(
   population: string,
   responses: ScreenedResponse[],
   context: ScreenContext,
+  rows: ScreenRows = screenRows(responses),
+  members: number[] = rows.byPopulation.get(population) ?? [],
 ): InterviewerIndicators[] {
   const outline = context.populations.get(population)?.outline;
   if (!outline) return [];
   const settings = context.config.interviewers;
   const scaleQuestions = resolveScaleQuestions(context, outline.questions, population);
-  const perResponse = new Map<ScreenedResponse, Record<string, number>>();
   const scales = scaleQuestions.map((question) => ({
     name: question.name,
     scale: question.choices.filter((value) => !settings.nonResponseValues.includes(value)),
   }));
-  for (const response of responses)
-    perResponse.set(response, responseMeasures(response, outline.questions, scales, context));
+  const count = members.length;
+  // Measure m of local row i at measures[m * count + i]: flat, so a million responses make no objects.
+  const measures = new Float64Array(measureNames.length * count);
+  for (let local = 0; local < count; local++)
+    responseMeasures(responses[local], outline.questions, scales, context, measures, local, count);
 
+  const allDurations = durationsOf(rows);
+  const durations = Float64Array.from(members, (row) => allDurations[row]);
   const durationMedians = new Map<string, number>();
-  for (const [mode, group] of groupBy(responses, (response) => response.mode))
-    durationMedians.set(
-      mode,
-      median(group.map((r) => durationSeconds(r.paradata)).filter((d): d is number => d !== undefined)),
-    );
+  for (const [mode, group] of groupBy(responses.keys(), (local) => responses[local].mode)) {
+    const known: number[] = [];
+    for (const local of group) if (!Number.isNaN(durations[local])) known.push(durations[local]);
+    durationMedians.set(mode, median(known));
+  }
 
-  const siteMeans = new Map<string, Record<string, number>>();
-  for (const [key, group] of groupBy(responses, siteModeKey))
-    siteMeans.set(key, meanMeasures(group.map((r) => perResponse.get(r) ?? {})));
-
-  const encoded = encodeAnswers(responses, outline);
-  const rowOf = new Map(responses.map((response, row) => [response, row]));
-  const siteSimilarity = new Map<string, number>();
-  for (const [key, group] of groupBy(responses, siteModeKey))
-    siteSimilarity.set(
-      key,
-      meanMatch(
-        group.slice(0, baselineSample).map((r) => rowOf.get(r) ?? 0),
-        encoded,
-      ),
-    );
+  // Every row's site-and-mode block, numbered in first-seen order.
+  const siteGroups = [...groupBy(responses.keys(), (local) => siteModeKey(responses[local])).values()];
+  const sites = siteGroups.length;
+  const siteOf = new Int32Array(count);
+  const siteMeans = new Float64Array(measureNames.length * sites);
+  const encoded = encodedRowsOf(rows, population, outline, members);
+  const siteSimilarity = new Float64Array(sites);
+  siteGroups.forEach((group, site) => {
+    for (const local of group) siteOf[local] = site;
+    for (let m = 0; m < measureNames.length; m++) {
+      let sum = 0;
+      for (const local of group) sum += measures[m * count + local];
+      siteMeans[m * sites + site] = sum / Math.max(group.length, 1);
+    }
+    siteSimilarity[site] = meanMatch(group.slice(0, baselineSample), encoded);
+  });
 
   const result: InterviewerIndicators[] = [];
-  const interviewed = responses.filter(
-    (response) => typeof response.interviewer === "string" && response.interviewer !== "",
-  );
-  for (const [interviewer, interviews] of groupBy(interviewed, (response) => String(response.interviewer))) {
-    const centred = (name: string) =>
-      mean(
-        interviews.map(
-          (r) => (perResponse.get(r)?.[name] ?? 0) - (siteMeans.get(siteModeKey(r))?.[name] ?? 0),
-        ),
-      );
-    const durations = interviews
-      .map((r) => durationSeconds(r.paradata))
-      .map((d, i) =>
-        d === undefined ? Number.NaN : Math.log(d / (durationMedians.get(interviews[i].mode) ?? d)),
-      )
-      .filter((value) => !Number.isNaN(value));
+  const interviewed: number[] = [];
+  for (let local = 0; local < count; local++) {
+    const interviewer = responses[local].interviewer;
+    if (typeof interviewer === "string" && interviewer !== "") interviewed.push(local);
+  }
+  const startTimes = startTimesOf(rows);
+  const starts = startsOf(rows);
+  for (const [interviewer, locals] of groupBy(interviewed, (local) => String(responses[local].interviewer))) {
+    const interviews = locals.map((local) => responses[local]);
+    const centred = (name: (typeof measureNames)[number]) => {
+      const m = measureNames.indexOf(name);
+      let sum = 0;
+      for (const local of locals) sum += measures[m * count + local] - siteMeans[m * sites + siteOf[local]];
+      return locals.length > 0 ? sum / locals.length : Number.NaN;
+    };
+    const logRatios: number[] = [];
+    for (const local of locals) {
+      const d = durations[local];
+      if (Number.isNaN(d)) continue;
+      const value = Math.log(d / (durationMedians.get(responses[local].mode) ?? d));
+      if (!Number.isNaN(value)) logRatios.push(value);
+    }
+    let siteSum = 0;
+    for (const local of locals) siteSum += siteSimilarity[siteOf[local]];
     const similarity =
-      meanMatch(
-        interviews.map((r) => rowOf.get(r) ?? 0),
-        encoded,
-      ) - mean(interviews.map((r) => siteSimilarity.get(siteModeKey(r)) ?? 0));
+      meanMatch(locals, encoded) - (locals.length > 0 ? siteSum / locals.length : Number.NaN);
     const numbers = (questions: string[]) =>
       interviews.flatMap((r) => questions.map((q) => Number(r.answers[q])).filter((n) => Number.isFinite(n)));
     result.push({
@@ -104,13 +128,17 @@ export function interviewerIndicators(
       population,
       interviews,
       values: {
-        duration: durations.length > 0 ? median(durations) : Number.NaN,
+        duration: logRatios.length > 0 ? median(logRatios) : Number.NaN,
         nonResponse: centred("nonResponse"),
         extreme: centred("extreme"),
         middle: centred("middle"),
         other: centred("other"),
         similarity,
-        perHour: interviewsPerHour(interviews),
+        perHour: interviewsPerHour(
+          locals.map((local) => members[local]),
+          starts,
+          startTimes,
+        ),
         openLength: centred("openLength"),
         digits: roundLastDigitExcess(numbers(settings.digitQuestions)) ?? Number.NaN,
         benford: benfordDeviation(numbers(settings.benfordQuestions)) ?? Number.NaN,
@@ -139,12 +167,16 @@ function resolveScaleQuestions(
   return questions.filter((question) => names.includes(question.name) && question.kind === "single");
 }
 
+/** The centred measures of one response, written at `local` of each measure's stretch of `into`. */
 function responseMeasures(
   response: ScreenedResponse,
   questions: OutlineQuestion[],
   scales: Array<{ name: string; scale: string[] }>,
   context: ScreenContext,
-): Record<string, number> {
+  into: Float64Array,
+  local: number,
+  count: number,
+): void {
   const settings = context.config.interviewers;
   let shown = 0;
   let missing = 0;
@@ -175,13 +207,11 @@ function responseMeasures(
     if (position === 0 || position === scale.length - 1) extreme++;
     if (scale.length % 2 === 1 && position === (scale.length - 1) / 2) middle++;
   }
-  return {
-    nonResponse: shown > 0 ? missing / shown : 0,
-    other: shown > 0 ? other / shown : 0,
-    extreme: onScale > 0 ? extreme / onScale : 0,
-    middle: onScale > 0 ? middle / onScale : 0,
-    openLength,
-  };
+  into[local] = shown > 0 ? missing / shown : 0;
+  into[count + local] = shown > 0 ? other / shown : 0;
+  into[2 * count + local] = onScale > 0 ? extreme / onScale : 0;
+  into[3 * count + local] = onScale > 0 ? middle / onScale : 0;
+  into[4 * count + local] = openLength;
 }
 
 /** Whether the answer (one value or a list) gives any of the values. */
@@ -191,40 +221,40 @@ function anyGiven(value: unknown, values: readonly string[]): boolean {
   return false;
 }
 
-function meanMeasures(measures: Array<Record<string, number>>): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const measure of measures)
-    for (const [key, value] of Object.entries(measure)) sums[key] = (sums[key] ?? 0) + value;
-  for (const key of Object.keys(sums)) sums[key] /= Math.max(measures.length, 1);
-  return sums;
-}
-
-function meanMatch(rows: number[], encoded: ReturnType<typeof encodeAnswers>): number {
+/**
+ * The mean share of matching items over all pairs of the rows. The rows are first copied next to each
+ * other (an interviewer's interviews lie far apart in the table), and the share of each possible count of
+ * differing items is computed once; the pairs are summed in the same order as ever, so the mean is the same.
+ */
+function meanMatch(rows: number[], encoded: EncodedAnswers): number {
+  if (rows.length < 2) return 0;
+  const local = gatherEncoded(encoded, rows);
+  const shares = new Float64Array(encoded.items + 1);
+  for (let differing = 0; differing <= encoded.items; differing++)
+    shares[differing] = 1 - differing / Math.max(encoded.items, 1);
   let total = 0;
-  let pairs = 0;
-  for (let a = 1; a < rows.length; a++)
-    for (let b = 0; b < a; b++) {
-      total += 1 - mismatches(encoded, rows[a], rows[b]) / Math.max(encoded.items, 1);
-      pairs++;
-    }
-  return pairs > 0 ? total / pairs : 0;
+  for (let a = 1; a < rows.length; a++) for (let b = 0; b < a; b++) total += shares[mismatches(local, a, b)];
+  return total / ((rows.length * (rows.length - 1)) / 2);
 }
 
 /** Median over working days of (interviews started − 1) per hour between the day's first and last start. */
-function interviewsPerHour(interviews: ScreenedResponse[]): number {
-  const byDay = groupBy(interviews, (response) => String(response.paradata.startedAt ?? "").slice(0, 10));
+function interviewsPerHour(interviews: number[], starts: string[], startTimes: Float64Array): number {
+  const byDay = groupBy(interviews, (row) => starts[row].slice(0, 10));
   const rates: number[] = [];
   for (const day of byDay.values()) {
     if (day.length < 2) continue;
-    const starts = day
-      .map((response) => Date.parse(String(response.paradata.startedAt)))
-      .filter(Number.isFinite);
-    const hours = (Math.max(...starts) - Math.min(...starts)) / 3_600_000;
-    if (hours > 0) rates.push(Math.log((starts.length - 1) / hours));
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    let readable = 0;
+    for (const row of day) {
+      const start = startTimes[row];
+      if (!Number.isFinite(start)) continue;
+      readable++;
+      if (start < first) first = start;
+      if (start > last) last = start;
+    }
+    const hours = (last - first) / 3_600_000;
+    if (hours > 0) rates.push(Math.log((readable - 1) / hours));
   }
   return rates.length > 0 ? median(rates) : Number.NaN;
-}
-
-function mean(values: number[]): number {
-  return values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN;
 }

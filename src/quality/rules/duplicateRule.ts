@@ -1,66 +1,139 @@
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
-import { groupBy, type ScreenContext, sortByStart } from "../screenContext.ts";
+import type { ScreenContext } from "../screenContext.ts";
+import { answerHashesOf, type ScreenRows, screenRows, startOrderOf } from "../screenRows.ts";
 import type { Flag, ScreenedResponse } from "../types.ts";
 
 /**
  * A later response with the same respondent token or device (in modes where those belong to one respondent)
  * or with every answer identical to an earlier one. The earliest is kept.
  */
-export function duplicateRule(responses: ScreenedResponse[], context: ScreenContext): Flag[] {
+export function duplicateRule(
+  responses: ScreenedResponse[],
+  context: ScreenContext,
+  rows: ScreenRows = screenRows(responses),
+): Flag[] {
   const settings = context.config.rules.duplicate;
+  const identifierKeys = settings.identifierKeys;
+  // "key NUL value" names one identifier only while no key holds NUL; then one map per key needs no join.
+  const joined = identifierKeys.some((key) => key.includes("\u0000"));
   const flags: Flag[] = [];
-  for (const [population, group] of groupBy(responses, (response) => response.population)) {
-    const names =
-      context.populations.get(population)?.outline.questions.map((question) => question.name) ?? [];
-    const seen = new Map<string, string>();
-    // Answer texts are long: index them by a hash and compare texts only when hashes agree.
-    const textIds = new Map<string, number>();
-    const firstByAnswers = new Map<number, Array<{ response: ScreenedResponse; text: string | null }>>();
-    const textOf = (entry: { response: ScreenedResponse; text: string | null }) => {
-      entry.text ??= answerText(entry.response.answers, names);
-      return entry.text;
+  // Read in input order, the order the responses lie in memory, and used in start order below: the
+  // identifiers ("" where absent or where the mode's identifiers name no respondent) and the ids.
+  const identifiers = identifierKeys.map((): string[] => []);
+  const ids: string[] = [];
+  for (const response of responses) {
+    ids.push(response.id);
+    const identified = settings.identifierModes.includes(response.mode);
+    identifierKeys.forEach((key, k) => {
+      const value = identified ? response.paradata[key] : undefined;
+      identifiers[k].push(typeof value === "string" ? value : "");
+    });
+  }
+  for (const population of rows.byPopulation.keys()) {
+    const outline = context.populations.get(population)?.outline;
+    const names = outline?.questions.map((question) => question.name) ?? [];
+    const seen = identifierKeys.map(() => new Map<string, string>());
+    const lookup = (k: number, value: string) =>
+      joined ? seen[0].get(`${identifierKeys[k]}\u0000${value}`) : seen[k].get(value);
+    // Answer texts are long: index them by a hash and compare texts only when hashes agree. Each hash's
+    // bucket is a chain (through `next`) of the first response of every distinct text with that hash.
+    const order = startOrderOf(rows, population);
+    // Without an outline every answerText is empty: one bucket holds them all.
+    const hashes = outline ? answerHashesOf(rows, population, outline, order) : new Int32Array(order.length);
+    const heads = new HashHeads(order.length);
+    const next = new Int32Array(order.length).fill(-1);
+    const sameText = (a: number, b: number) => {
+      const first = responses[order[a]].answers;
+      const second = responses[order[b]].answers;
+      // Hash -1 holds the texts with U+0002, which may split differently into answers: compare them whole.
+      return hashes[a] === -1
+        ? answerText(first, names) === answerText(second, names)
+        : sameAnswerTexts(first, second, names);
     };
-    for (const response of sortByStart(group)) {
+    for (let position = 0; position < order.length; position++) {
+      const row = order[position];
       // Tried in order: the identifiers (where they name a respondent), then the answers.
-      const keys: string[] = [];
-      const kinds: string[] = [];
-      if (settings.identifierModes.includes(response.mode)) {
-        for (const key of settings.identifierKeys) {
-          const value = response.paradata[key];
-          if (typeof value === "string" && value !== "") {
-            keys.push(`${key}\u0000${value}`);
-            kinds.push(key);
-          }
-        }
-      }
       let firstId: string | undefined;
       let by = "";
-      for (let k = 0; k < keys.length && firstId === undefined; k++) {
-        firstId = seen.get(keys[k]);
-        by = kinds[k];
+      for (let k = 0; k < identifierKeys.length && firstId === undefined; k++) {
+        const value = identifiers[k][row];
+        if (value === "") continue;
+        firstId = lookup(k, value);
+        by = identifierKeys[k];
       }
       if (settings.identicalAnswers) {
-        const own = { response, text: null };
-        const hash = answerHash(response.answers, names, textIds);
-        const candidates = firstByAnswers.get(hash);
-        const same = candidates?.find((candidate) => textOf(candidate) === textOf(own));
-        if (firstId === undefined && same) {
-          firstId = same.response.id;
+        const hash = hashes[position];
+        const head = heads.get(hash);
+        let same = -1;
+        let last = -1;
+        if (head >= 0) {
+          for (let candidate = head; candidate >= 0; candidate = next[candidate]) {
+            if (sameText(candidate, position)) {
+              same = candidate;
+              break;
+            }
+            last = candidate;
+          }
+        }
+        if (firstId === undefined && same >= 0) {
+          firstId = ids[order[same]];
           by = "answers";
         }
-        if (!candidates) firstByAnswers.set(hash, [own]);
-        else if (!same) candidates.push(own);
+        if (head < 0) heads.set(hash, position);
+        else if (same < 0) next[last] = position;
       }
       if (firstId !== undefined) {
         const reason =
           by === "answers" ? reasons.duplicateAnswers(firstId) : reasons.duplicateIdentifier(by, firstId);
-        flags.push(makeFlag(response, "duplicate", settings.severity, reason, { of: firstId, by }));
+        flags.push(makeFlag(responses[row], "duplicate", settings.severity, reason, { of: firstId, by }));
       }
-      for (const key of keys) if (!seen.has(key)) seen.set(key, response.id);
+      for (let k = 0; k < identifierKeys.length; k++) {
+        const value = identifiers[k][row];
+        if (value === "" || lookup(k, value) !== undefined) continue;
+        if (joined) seen[0].set(`${identifierKeys[k]}\u0000${value}`, ids[row]);
+        else seen[k].set(value, ids[row]);
+      }
     }
   }
   return flags;
+}
+
+/** An open-addressing table from 32-bit hashes to a row, in two typed arrays: no object per entry. */
+class HashHeads {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: number) {
+    let capacity = 16;
+    while (capacity < entries * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  private slot(hash: number): number {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+    while (this.values[slot] >= 0 && this.keys[slot] !== hash) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  /** The row stored for the hash, or -1. */
+  get(hash: number): number {
+    return this.values[this.slot(hash)];
+  }
+
+  set(hash: number, row: number): void {
+    const slot = this.slot(hash);
+    this.keys[slot] = hash;
+    this.values[slot] = row;
+  }
+}
+
+function textOfAnswer(value: unknown): string {
+  if (value === undefined) return "";
+  return Array.isArray(value) ? value.join("\u0001") : String(value);
 }
 
 /** Every answer to the questionnaire's questions, in questionnaire order, as one text. */
@@ -69,40 +142,31 @@ export function answerText(answers: Record<string, unknown>, names: string[]): s
   for (let k = 0; k < names.length; k++) {
     const value = answers[names[k]];
     if (k > 0) text += "\u0002";
-    if (value === undefined) continue;
-    text += Array.isArray(value) ? value.join("\u0001") : String(value);
+    text += textOfAnswer(value);
   }
   return text;
 }
 
 /**
- * A hash of answerText(answers, names) from the ids of each answer's text (numbered in `ids` as first met,
- * so equal texts get equal hashes without hashing their characters), or -1 when an answer holds the
- * separator U+0002: texts that are equal then may split differently into answers, so they share bucket -1.
+ * Whether every answer has the same text in both, for answers none of which holds U+0002 (then two
+ * answerTexts are equal exactly when each answer's text is). Lists of the same items need no joining.
  */
-export function answerHash(
-  answers: Record<string, unknown>,
+function sameAnswerTexts(
+  first: Record<string, unknown>,
+  second: Record<string, unknown>,
   names: string[],
-  ids: Map<string, number>,
-): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let k = 0; k < names.length; k++) {
-    const value = answers[names[k]];
-    const text =
-      value === undefined
-        ? ""
-        : typeof value === "string"
-          ? value
-          : Array.isArray(value)
-            ? value.join("\u0001")
-            : String(value);
-    let id = ids.get(text);
-    if (id === undefined) {
-      if (text.includes("\u0002")) return -1;
-      id = ids.size;
-      ids.set(text, id);
+): boolean {
+  for (const name of names) {
+    const a = first[name];
+    const b = second[name];
+    if (a === b) continue;
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.length > 0) {
+      let same = true;
+      for (let index = 0; same && index < a.length; index++)
+        same = typeof a[index] === "string" && a[index] === b[index];
+      if (same) continue;
     }
-    hash = Math.imul(hash ^ id, 0x01000193);
+    if (textOfAnswer(a) !== textOfAnswer(b)) return false;
   }
-  return hash;
+  return true;
 }

@@ -26,8 +26,9 @@ export function gibberishRule(responses: ScreenedResponse[], context: ScreenCont
     lexicons.set(context.study, byLanguage);
   }
   const flags: Flag[] = [];
-  // Open answers repeat a great deal ("no sé", "nothing"): judge each distinct text of a language once.
-  const verdicts = new Map<string, GibberishWhy | null>();
+  // Open answers repeat a great deal ("no sé", "nothing"): judge each distinct text of a language once,
+  // in a map per language so that no key is built per answer.
+  const verdictsByLanguage = new Map<string, Map<string, GibberishWhy | null>>();
   for (const response of responses) {
     for (const question of openQuestions.get(response.population) ?? []) {
       const text = response.answers[question];
@@ -37,11 +38,15 @@ export function gibberishRule(responses: ScreenedResponse[], context: ScreenCont
         lexicon = buildLexicon(context.study, response.language);
         byLanguage.set(response.language, lexicon);
       }
-      const key = `${response.language}\u0000${text}`;
-      let why = verdicts.get(key);
+      let verdicts = verdictsByLanguage.get(response.language);
+      if (!verdicts) {
+        verdicts = new Map();
+        verdictsByLanguage.set(response.language, verdicts);
+      }
+      let why = verdicts.get(text);
       if (why === undefined) {
         why = detectGibberish(text, response.language, lexicon) ?? null;
-        verdicts.set(key, why);
+        verdicts.set(text, why);
       }
       if (why === null) continue;
       const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;

@@ -1,7 +1,7 @@
-import { encodeAnswers } from "../encodeAnswers.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
-import { groupBy, median, type ScreenContext, sortByStart } from "../screenContext.ts";
+import { groupBy, median, type ScreenContext } from "../screenContext.ts";
+import { encodedRowsOf, type ScreenRows, screenRows, startOrderOf, startTimesOf } from "../screenRows.ts";
 import type { Flag, ScreenedResponse } from "../types.ts";
 import {
   bucketScanLimit,
@@ -37,15 +37,17 @@ export function nearDuplicateRule(
   responses: ScreenedResponse[],
   context: ScreenContext,
   pairLimit = exhaustivePairLimit,
+  rows: ScreenRows = screenRows(responses),
 ): NearDuplicateResult {
   const settings = context.config.rules.near_duplicate;
   const flags: Flag[] = [];
   const thresholds: Record<string, number> = {};
-  for (const [population, unordered] of groupBy(responses, (response) => response.population)) {
+  for (const [population, unordered] of rows.byPopulation) {
     const screen = context.populations.get(population);
     if (!screen || unordered.length < settings.minGroupSize) continue;
-    const group = sortByStart(unordered);
-    const encoded = encodeAnswers(group, screen.outline);
+    const order = startOrderOf(rows, population);
+    const group = order.map((row) => responses[row]);
+    const encoded = encodedRowsOf(rows, population, screen.outline, order);
     if (encoded.items === 0) continue;
     const siteBlocks =
       settings.scope === "site"
@@ -54,7 +56,7 @@ export function nearDuplicateRule(
     const exact = pairsIn(siteBlocks) <= pairLimit;
     const blocks = exact
       ? siteBlocks
-      : splitByFieldworkDay(group, siteBlocks, screen.population.fieldwork.timezone);
+      : splitByFieldworkDay(startTimesOf(rows), order, siteBlocks, screen.population.fieldwork.timezone);
     // Calibrated on the blocks compared within, so the maxima are those the flags are judged by: every
     // response's maximum within the limit, a sample's above it (where the search depends on the threshold).
     const maxima = exact ? null : sampledFewestAny(encoded, blocks, calibrationSample);
@@ -123,13 +125,18 @@ function pairsIn(blocks: number[][]): number {
  * Each block split by the calendar day, in the fieldwork's time zone, on which its responses started;
  * responses without a readable start time form a block of their own. Rows keep their start order.
  */
-function splitByFieldworkDay(group: ScreenedResponse[], blocks: number[][], timezone: string): number[][] {
+function splitByFieldworkDay(
+  startTimes: Float64Array,
+  order: number[],
+  blocks: number[][],
+  timezone: string,
+): number[][] {
   const format = new Intl.DateTimeFormat("en-CA", { timeZone: timezone });
   // Formatting a date costs microseconds; every time zone's offset and its changes fall on quarter hours,
   // so all instants of one UTC quarter hour share a local day.
   const days = new Map<number, string>();
   const dayOf = (row: number) => {
-    const start = Date.parse(String(group[row].paradata.startedAt ?? ""));
+    const start = startTimes[order[row]];
     if (Number.isNaN(start)) return "";
     const quarter = Math.floor(start / 900_000);
     let day = days.get(quarter);

@@ -28,16 +28,23 @@ export function exhaustiveMatches(encoded: EncodedAnswers, blocks: number[][]) {
   for (const rows of blocks) {
     for (let b = 1; b < rows.length; b++) {
       const later = rows[b];
+      // The later row's figures stay in locals through the inner loop, which no other row writes to.
+      let laterAny = fewestAny[later];
+      let laterEarlier = fewestEarlier[later];
+      let partner = earlierPartner[later];
       for (let a = 0; a < b; a++) {
         const earlier = rows[a];
         const differing = mismatches(encoded, earlier, later);
-        if (differing < fewestAny[later]) fewestAny[later] = differing;
+        if (differing < laterAny) laterAny = differing;
         if (differing < fewestAny[earlier]) fewestAny[earlier] = differing;
-        if (differing > 0 && differing < fewestEarlier[later]) {
-          fewestEarlier[later] = differing;
-          earlierPartner[later] = earlier;
+        if (differing > 0 && differing < laterEarlier) {
+          laterEarlier = differing;
+          partner = earlier;
         }
       }
+      fewestAny[later] = laterAny;
+      fewestEarlier[later] = laterEarlier;
+      earlierPartner[later] = partner;
     }
   }
   return { fewestAny, fewestEarlier, earlierPartner };
