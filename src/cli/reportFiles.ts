@@ -1,6 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { ParallaxError } from "../errors.ts";
 import { readStudyFolder } from "../files/readStudyFolder.ts";
 import { conceptInfos } from "../report/model/conceptQuestions.ts";
 import type { LoadedStudy } from "../study/types.ts";
