@@ -43,9 +43,13 @@ export async function timeReport(
   const gcPhases: Record<ReportPhase, number> = { screen: 0, code: 0, weight: 0, estimate: 0, html: 0 };
   let current: ReportPhase | null = null;
   let phaseStart = 0;
-  // Entries arrive after the pause; a pause is counted in the phase that is current when it is reported.
+  // GC entries are delivered only when the event loop turns, after the synchronous phases: each pause is
+  // placed in its phase afterwards, by its start time.
+  const boundaries: Array<{ at: number; phase: ReportPhase | null }> = [];
+  const pauses: Array<{ startTime: number; duration: number }> = [];
   const gc = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (current) gcPhases[current] += entry.duration;
+    for (const entry of list.getEntries())
+      pauses.push({ startTime: entry.startTime, duration: entry.duration });
   });
   gc.observe({ entryTypes: ["gc"] });
   const enter = (phase: ReportPhase | null) => {
@@ -53,6 +57,7 @@ export async function timeReport(
     if (current) phases[current] += now - phaseStart;
     current = phase;
     phaseStart = now;
+    boundaries.push({ at: now, phase });
   };
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -74,9 +79,13 @@ export async function timeReport(
     language: inputs.language,
     onProgress: (done, total) => onStep("html", done, total),
   });
-  await new Promise((resolve) => setImmediate(resolve));
   enter(null);
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
   gc.disconnect();
+  for (const pause of pauses) {
+    const phase = boundaries.findLast((boundary) => boundary.at <= pause.startTime)?.phase;
+    if (phase) gcPhases[phase] += pause.duration;
+  }
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const valid = model.methodology.populations.reduce((sum, population) => sum + population.valid, 0);
