@@ -13,8 +13,11 @@ import { maskRows } from "./maskRows.ts";
 import { subtractCross } from "./sparseCross.ts";
 import { unitClasses } from "./unitClasses.ts";
 
-/** A categorical variable (one indicator per level) or one numeric variable; NaN / -1 is missing. */
-export type Source = { codes: Int32Array; nLevels: number } | { values: Float64Array };
+/**
+ * A categorical variable (one indicator per level; codes may be whole numbers in a Float64Array, as
+ * fewValues hands them out) or one numeric variable; a negative or NaN code, or a NaN value, is missing.
+ */
+export type Source = { codes: Int32Array | Float64Array; nLevels: number } | { values: Float64Array };
 
 /**
  * The same result as `linearize` in one pass over the rows: every estimating function is
@@ -86,7 +89,7 @@ export function aggregateLinearize(
     const y = values === null ? 1 : values[i];
     // A row missing the variable counts only among its class's rows left out (addRowsLeftOut), as one
     // outside the domain does.
-    if (level < 0 || Number.isNaN(y)) continue;
+    if (!(level >= 0) || Number.isNaN(y)) continue;
     const w = weights[i];
     if (trackStrata) present[design.stratum[i]] = 1;
     if (w === 0) level = -1;

@@ -1,9 +1,13 @@
 /** Numeric columns with at most this many distinct values are estimated through their levels. */
 const MAX_DISTINCT = 16;
 
-/** A numeric column seen as a categorical one: the code of each row's value (-1 for NaN) and the values. */
+/**
+ * A numeric column seen as a categorical one: the code of each row's value and the value of each code. When
+ * the values are small whole numbers (0/1 indicators, ranks) the column is its own codes (NaN missing), so
+ * nothing of the column's length is allocated; otherwise codes are -1 where the value is missing.
+ */
 export interface ValueLevels {
-  codes: Int32Array;
+  codes: Int32Array | Float64Array;
   values: Float64Array;
 }
 
@@ -26,6 +30,19 @@ export function fewValues(column: Float64Array): ValueLevels | null {
 }
 
 function findLevels(column: Float64Array): ValueLevels | null {
+  let largest = -1;
+  let wholeNumbers = true;
+  for (let i = 0; i < column.length && wholeNumbers; i++) {
+    const value = column[i];
+    if (Number.isNaN(value)) continue;
+    wholeNumbers = Number.isInteger(value) && value >= 0 && value < MAX_DISTINCT && !Object.is(value, -0);
+    if (value > largest) largest = value;
+  }
+  if (wholeNumbers) return { codes: column, values: Float64Array.from({ length: largest + 1 }, (_, k) => k) };
+  return codedLevels(column);
+}
+
+function codedLevels(column: Float64Array): ValueLevels | null {
   const seen: number[] = [];
   const codes = new Int32Array(column.length);
   let last = Number.NaN;

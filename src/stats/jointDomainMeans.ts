@@ -14,7 +14,7 @@ export interface JointDomainMeans {
  * estimated in one pass over rows merged into unit classes. Outcome `values` gives y for each code; the
  * mean of domain d is Σ_l v_l p_dl / s_d (s_d = Σ_l p_dl), whose estimating function Σ_l (v_l - m_d) z_dl
  * / s_d is exactly w 1{d} (y - m_d) / W_d: the same linearisation as the row-wise one. `codeOf(i)` is row
- * i's code in [0, nCodes) (-1 when missing), `domainOf(i)` is 0, 1 or -1 (in neither). Null when the
+ * i's code in [0, nCodes) (-1 or NaN when missing), `domainOf(i)` is 0, 1 or -1 (in neither). Null when the
  * one-pass estimator does not apply, or when the "average" lonely-PSU rule would count strata differently.
  */
 export function jointDomainMeans(
@@ -30,7 +30,8 @@ export function jointDomainMeans(
   for (let i = 0; i < design.n; i++) {
     const domain = domainOf(i);
     const code = domain < 0 ? -1 : codeOf(i);
-    cells[i] = code < 0 ? -1 : domain * nCodes + code;
+    // A missing code may be NaN (a column of whole numbers used as its own codes).
+    cells[i] = code >= 0 ? domain * nCodes + code : -1;
   }
   const means = outcomes.map(() => [Number.NaN, Number.NaN] as [number, number]);
   // The gradient of domain d's mean in the cell shares: (v_l - m_d) / s_d on its own cells, 0 elsewhere.

@@ -163,13 +163,13 @@ export function linearizeIndicator(
 }
 
 /** One 0/1 column per level; NaN where the code is missing (-1). */
-export function indicatorColumns(codes: Int32Array, nLevels: number): Float64Array[] {
+export function indicatorColumns(codes: Int32Array | Float64Array, nLevels: number): Float64Array[] {
   const n = codes.length;
   return Array.from({ length: nLevels }, (_, level) => {
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const code = codes[i];
-      out[i] = code < 0 ? Number.NaN : code === level ? 1 : 0;
+      out[i] = code >= 0 ? (code === level ? 1 : 0) : Number.NaN;
     }
     return out;
   });

@@ -134,8 +134,19 @@ function designDegf(design: Design): number {
   return design.nPsu - design.nStrata;
 }
 
-/** factor(x) keeps only the levels that occur. */
+const observedCache = new WeakMap<CategoricalColumn, CategoricalColumn>();
+
+/** factor(x) keeps only the levels that occur (remembered per column: a report tests each site column often). */
 function observedLevels(column: CategoricalColumn): CategoricalColumn {
+  let observed = observedCache.get(column);
+  if (observed === undefined) {
+    observed = dropUnobserved(column);
+    observedCache.set(column, observed);
+  }
+  return observed;
+}
+
+function dropUnobserved(column: CategoricalColumn): CategoricalColumn {
   const used = new Int32Array(column.levels.length).fill(-1);
   for (const code of column.codes) if (code !== MISSING_CODE) used[code] = 0;
   const levels: string[] = [];
