@@ -14,11 +14,15 @@ export interface ScreenRows {
   /** The rows of each population, in input order; populations in first-seen order. */
   byPopulation: Map<string, number[]>;
   parent?: { rows: ScreenRows; of: Int32Array };
-  starts?: string[];
-  startTimes?: Float64Array;
-  durations?: Float64Array;
+  times?: RowTimes;
   orders: Map<string, number[]>;
   packed: Map<string, { packed: PackedAnswers; position: Int32Array }>;
+}
+
+interface RowTimes {
+  starts: string[];
+  startTimes: Float64Array;
+  durations: Float64Array;
 }
 
 export function screenRows(responses: readonly ScreenedResponse[]): ScreenRows {
@@ -43,42 +47,37 @@ export function subsetRows(rows: ScreenRows, keep: (row: number) => boolean): Sc
 
 /** paradata.startedAt as text, "" when missing. */
 export function startsOf(rows: ScreenRows): string[] {
-  if (!rows.starts) {
-    const parent = rows.parent;
-    if (parent) {
-      const all = startsOf(parent.rows);
-      rows.starts = Array.from(parent.of, (row) => all[row]);
-    } else readTimes(rows);
-  }
-  return rows.starts as string[];
+  return timesOf(rows).starts;
 }
 
 /** Date.parse of paradata.startedAt (NaN when missing or unreadable). */
 export function startTimesOf(rows: ScreenRows): Float64Array {
-  if (!rows.startTimes) {
-    const parent = rows.parent;
-    if (parent) {
-      const all = startTimesOf(parent.rows);
-      rows.startTimes = Float64Array.from(parent.of, (row) => all[row]);
-    } else readTimes(rows);
-  }
-  return rows.startTimes as Float64Array;
+  return timesOf(rows).startTimes;
 }
 
 /** durationSeconds of each row's paradata, NaN where that is undefined. */
 export function durationsOf(rows: ScreenRows): Float64Array {
-  if (!rows.durations) {
+  return timesOf(rows).durations;
+}
+
+/** The times of every row, read once; a subset picks its rows' times from its parent's. */
+function timesOf(rows: ScreenRows): RowTimes {
+  if (!rows.times) {
     const parent = rows.parent;
     if (parent) {
-      const all = durationsOf(parent.rows);
-      rows.durations = Float64Array.from(parent.of, (row) => all[row]);
-    } else readTimes(rows);
+      const all = timesOf(parent.rows);
+      rows.times = {
+        starts: Array.from(parent.of, (row) => all.starts[row]),
+        startTimes: Float64Array.from(parent.of, (row) => all.startTimes[row]),
+        durations: Float64Array.from(parent.of, (row) => all.durations[row]),
+      };
+    } else rows.times = readTimes(rows);
   }
-  return rows.durations as Float64Array;
+  return rows.times;
 }
 
 /** The start texts, start times and durations of every row, in one pass over the paradata. */
-function readTimes(rows: ScreenRows): void {
+function readTimes(rows: ScreenRows): RowTimes {
   const count = rows.responses.length;
   // Pushed, not preallocated: new Array(n) of a million is a slow dictionary array in V8.
   const starts: string[] = [];
@@ -94,9 +93,7 @@ function readTimes(rows: ScreenRows): void {
     durations[row] =
       Number.isNaN(start) || Number.isNaN(end) || end < start ? Number.NaN : (end - start) / 1000;
   }
-  rows.starts = starts;
-  rows.startTimes = startTimes;
-  rows.durations = durations;
+  return { starts, startTimes, durations };
 }
 
 /**
