@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
-import { incompleteRule } from "../../src/quality/rules/incompleteRule.ts";
-import { ineligibleRule } from "../../src/quality/rules/ineligibleRule.ts";
 import { nearDuplicateRule } from "../../src/quality/rules/nearDuplicateRule.ts";
-import { createScreenContext, groupBy } from "../../src/quality/screenContext.ts";
+import { groupBy } from "../../src/quality/screenContext.ts";
 import { cachedScaledFieldwork } from "./scaledFieldwork.ts";
+import { screenSubsets } from "./screenSubsets.ts";
 import { median } from "./timeReport.ts";
 
 const { values: args } = parseArgs({
@@ -31,12 +30,7 @@ const responses = cachedScaledFieldwork(study, quality, {
 });
 if (args["cache-only"]) process.exit(0);
 
-const context = createScreenContext(study, quality);
-const known = responses.filter((response) => context.populations.has(response.population));
-const ineligible = new Set(ineligibleRule(known, context).map((flag) => flag.id));
-const eligible = known.filter((response) => !ineligible.has(response.id));
-const broken = new Set(incompleteRule(eligible, context).map((flag) => flag.id));
-const completed = eligible.filter((response) => !broken.has(response.id));
+const { context, completed } = screenSubsets(study, quality, responses);
 
 for (const [population, group] of groupBy(completed, (response) => response.population)) {
   const timezone = context.populations.get(population)?.population.fieldwork.timezone ?? "UTC";

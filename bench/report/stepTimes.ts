@@ -13,7 +13,6 @@ import { ineligibleRule } from "../../src/quality/rules/ineligibleRule.ts";
 import { nearDuplicateRule } from "../../src/quality/rules/nearDuplicateRule.ts";
 import { speederRule } from "../../src/quality/rules/speederRule.ts";
 import { straightlinerRule } from "../../src/quality/rules/straightlinerRule.ts";
-import { createScreenContext } from "../../src/quality/screenContext.ts";
 import { runScreen, validResponses } from "../../src/quality/screenResponses.ts";
 import { summarizeScreen } from "../../src/quality/summarizeScreen.ts";
 import type { ScreenedResponse } from "../../src/quality/types.ts";
@@ -22,6 +21,7 @@ import { buildReportData } from "../../src/report/model/reportData.ts";
 import { weightingQuestions } from "../../src/report/weighting/weightReportData.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
 import { cachedScaledFieldwork } from "./scaledFieldwork.ts";
+import { screenSubsets } from "./screenSubsets.ts";
 import { median } from "./timeReport.ts";
 
 const { values: args } = parseArgs({
@@ -58,12 +58,7 @@ const cpuMs = (step: () => unknown) => {
   return (used.user + used.system) / 1000;
 };
 
-const context = createScreenContext(study, quality);
-const known = responses.filter((response) => context.populations.has(response.population));
-const ineligible = new Set(ineligibleRule(known, context).map((flag) => flag.id));
-const eligible = known.filter((response) => !ineligible.has(response.id));
-const broken = new Set(incompleteRule(eligible, context).map((flag) => flag.id));
-const completed = eligible.filter((response) => !broken.has(response.id));
+const { context, known, eligible, completed } = screenSubsets(study, quality, responses);
 const screen = runScreen(study, responses, quality);
 const valid = validResponses(responses, screen.flags);
 const summary = summarizeScreen(study.definition, responses, screen.flags);
