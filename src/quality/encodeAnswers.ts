@@ -1,3 +1,4 @@
+import { columnArray } from "../stats/columnArray.ts";
 import type { QuestionnaireOutline } from "./questionnaireOutline.ts";
 import type { ScreenedResponse } from "./types.ts";
 
@@ -75,9 +76,9 @@ export function packAnswers(responses: ScreenedResponse[], outline: Questionnair
   const rows = responses.length;
   const codeWords = Math.ceil(codeCount / 4);
   const bitWords = Math.ceil(bitCount / 32);
-  const codes = new Uint32Array(rows * codeWords);
-  const bits = new Uint32Array(rows * bitWords);
-  const hashes = new Int32Array(rows);
+  const codes = columnArray(Uint32Array, rows * codeWords);
+  const bits = columnArray(Uint32Array, rows * bitWords);
+  const hashes = columnArray(Int32Array, rows);
   const texts = new TextTokens();
   const setCode = (row: number, item: number, code: number) => {
     codes[row * codeWords + (item >> 2)] |= (code & 0xff) << ((item & 3) * 8);
@@ -190,8 +191,8 @@ export function gatherEncoded(encoded: EncodedAnswers, order: readonly number[])
   let identity = order.length === encoded.rows;
   for (let row = 0; identity && row < order.length; row++) identity = order[row] === row;
   if (identity) return encoded;
-  const codes = new Uint32Array(order.length * codeWords);
-  const bits = new Uint32Array(order.length * bitWords);
+  const codes = columnArray(Uint32Array, order.length * codeWords);
+  const bits = columnArray(Uint32Array, order.length * bitWords);
   for (let row = 0; row < order.length; row++) {
     const from = order[row];
     for (let word = 0; word < codeWords; word++)

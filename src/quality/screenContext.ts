@@ -1,3 +1,4 @@
+import { columnCopy } from "../stats/columnArray.ts";
 import type { LoadedStudy, Population } from "../study/types.ts";
 import { evaluateExpression } from "../study/validation/index.ts";
 import type { QualityConfig } from "./qualityConfig.ts";
@@ -81,7 +82,7 @@ export function durationSeconds(paradata: Record<string, unknown>): number | und
 /** The median (the mean of the two middle values for an even count), by selection rather than a full sort. */
 export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return Number.NaN;
-  const copy = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
+  const copy = columnCopy(Float64Array, values);
   const middle = copy.length >> 1;
   let holdsNaN = false;
   for (let index = 0; index < copy.length && !holdsNaN; index++) holdsNaN = Number.isNaN(copy[index]);

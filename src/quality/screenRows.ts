@@ -1,3 +1,4 @@
+import { columnArray, columnArrayFrom, columnCopy } from "../stats/columnArray.ts";
 import { type EncodedAnswers, gatherEncoded, type PackedAnswers, packAnswers } from "./encodeAnswers.ts";
 import type { QuestionnaireOutline } from "./questionnaireOutline.ts";
 import { startedRowOrder } from "./screenContext.ts";
@@ -41,7 +42,7 @@ export function subsetRows(rows: ScreenRows, keep: (row: number) => boolean): Sc
   const of: number[] = [];
   for (let row = 0; row < rows.responses.length; row++) if (keep(row)) of.push(row);
   const subset = screenRows(of.map((row) => rows.responses[row]));
-  subset.parent = { rows, of: Int32Array.from(of) };
+  subset.parent = { rows, of: columnCopy(Int32Array, of) };
   return subset;
 }
 
@@ -68,8 +69,8 @@ function timesOf(rows: ScreenRows): RowTimes {
       const all = timesOf(parent.rows);
       rows.times = {
         starts: Array.from(parent.of, (row) => all.starts[row]),
-        startTimes: Float64Array.from(parent.of, (row) => all.startTimes[row]),
-        durations: Float64Array.from(parent.of, (row) => all.durations[row]),
+        startTimes: columnArrayFrom(Float64Array, parent.of, (row) => all.startTimes[row]),
+        durations: columnArrayFrom(Float64Array, parent.of, (row) => all.durations[row]),
       };
     } else rows.times = readTimes(rows);
   }
@@ -81,8 +82,8 @@ function readTimes(rows: ScreenRows): RowTimes {
   const count = rows.responses.length;
   // Pushed, not preallocated: new Array(n) of a million is a slow dictionary array in V8.
   const starts: string[] = [];
-  const startTimes = new Float64Array(count);
-  const durations = new Float64Array(count);
+  const startTimes = columnArray(Float64Array, count);
+  const durations = columnArray(Float64Array, count);
   for (let row = 0; row < count; row++) {
     const paradata = rows.responses[row].paradata;
     const text = String(paradata.startedAt ?? "");
@@ -105,7 +106,7 @@ export function startOrderOf(rows: ScreenRows, population: string): number[] {
   if (order) return order;
   const parent = rows.parent;
   if (parent) {
-    const inverse = new Int32Array(parent.rows.responses.length).fill(-1);
+    const inverse = columnArray(Int32Array, parent.rows.responses.length).fill(-1);
     parent.of.forEach((parentRow, row) => {
       inverse[parentRow] = row;
     });
@@ -141,7 +142,7 @@ export function answerHashesOf(
   order: readonly number[],
 ): Int32Array {
   const { packed, positions } = packedRowsOf(rows, population, outline, order);
-  return Int32Array.from(positions, (position) => packed.hashes[position]);
+  return columnArrayFrom(Int32Array, positions, (position) => packed.hashes[position]);
 }
 
 /** The population's answers packed once, for the rows of the first set screened; where `order` is in it. */
@@ -161,7 +162,7 @@ function packedRowsOf(
   let entry = root.packed.get(population);
   if (!entry) {
     const members = root.byPopulation.get(population) ?? [];
-    const position = new Int32Array(root.responses.length).fill(-1);
+    const position = columnArray(Int32Array, root.responses.length).fill(-1);
     members.forEach((row, index) => {
       position[row] = index;
     });

@@ -1,4 +1,5 @@
 import { ParallaxError } from "../errors.ts";
+import { columnArray } from "../stats/columnArray.ts";
 import {
   type Design,
   type EstimateRow,
@@ -47,8 +48,8 @@ export function codeShares(
   const words = Math.max(1, Math.ceil(codebook.codes.length / 32));
   const codeIndex = new Map(codebook.codes.map((code, k) => [code.id, k]));
   // Each answer's codes as bits, so each code's and net's 0/1 indicator is one pass with no column per code.
-  const carried = new Uint32Array(n * words);
-  const blank = new Uint8Array(n);
+  const carried = columnArray(Uint32Array, n * words);
+  const blank = columnArray(Uint8Array, n);
   for (let row = 0; row < n; row++) {
     const codes = coded[row].codes;
     if (codes.length === 0) blank[row] = 1;

@@ -6,6 +6,7 @@ import {
   mergedUnits,
   subtractClassShift,
 } from "./classUnitTotals.ts";
+import { columnArray } from "./columnArray.ts";
 import type { Design } from "./designTypes.ts";
 import { strataPresent, varianceFromTotals } from "./designVariance.ts";
 import type { LinearizedEstimate, Statistic } from "./linearize.ts";
@@ -45,12 +46,12 @@ export function aggregateLinearize(
   const values = "values" in source ? source.values : null;
   const classes = codes === null ? null : unitClasses(design, calibration);
   const slots = levels + 1;
-  const classSlotCount = new Float64Array(classes === null ? 0 : classes.count * slots);
+  const classSlotCount = columnArray(Float64Array, classes === null ? 0 : classes.count * slots);
   const nPsu = classes === null ? design.nPsu : 0;
-  const psuWeight = new Float64Array(nPsu);
-  const psuSum = new Float64Array(nPsu * levels);
+  const psuWeight = columnArray(Float64Array, nPsu);
+  const psuSum = columnArray(Float64Array, nPsu * levels);
   const cellWeight = new Float64Array(nCells);
-  const cellSum = new Float64Array(nCells * levels);
+  const cellSum = columnArray(Float64Array, nCells * levels);
   const ssuWeight = new Float64Array(stage?.nSsu ?? 0);
   const ssuSum = new Float64Array((stage?.nSsu ?? 0) * levels);
   const sums = new Float64Array(levels);
@@ -120,7 +121,7 @@ export function aggregateLinearize(
   const scale = centre ? 1 / weightSum : 1;
   const merged = classes === null ? null : mergedUnits(design, classes, classSlotCount);
   const units = merged === null ? nPsu : merged.count.length;
-  const totals = new Float64Array(levels * units);
+  const totals = columnArray(Float64Array, levels * units);
   const ssuTotals = stage === null ? null : new Float64Array(levels * stage.nSsu);
   for (let l = 0; l < levels; l++) {
     const m = centre ? means[l] : 0;
@@ -180,7 +181,7 @@ export type LevelCombination = (estimates: Float64Array) => Float64Array[];
 
 function combineLevels(totals: Float64Array, units: number, vectors: Float64Array[]): Float64Array {
   const levels = totals.length / Math.max(units, 1);
-  const out = new Float64Array(vectors.length * units);
+  const out = columnArray(Float64Array, vectors.length * units);
   vectors.forEach((vector, c) => {
     for (let l = 0; l < levels; l++) {
       const factor = vector[l];

@@ -1,4 +1,5 @@
 import { psWeight } from "./calibrationResiduals.ts";
+import { columnArray } from "./columnArray.ts";
 import type { CalibrationStep, Design } from "./designTypes.ts";
 import { rakeShift } from "./rakeProjection.ts";
 import { type SparseCross, sparseCross } from "./sparseCross.ts";
@@ -30,8 +31,8 @@ export function calibrationCache(design: Design, step: CalibrationStep): Calibra
 
 function buildCache(design: Design, step: CalibrationStep): CalibrationCache {
   const n = design.n;
-  const ratio = new Float64Array(n);
-  const multiplier = new Float64Array(n);
+  const ratio = columnArray(Float64Array, n);
+  const multiplier = columnArray(Float64Array, n);
   if (step.kind === "rake") {
     for (let i = 0; i < n; i++) {
       const base = step.baseWeights[i];

@@ -1,4 +1,5 @@
 import type { CalibrationCache } from "./calibrationCache.ts";
+import { columnArray } from "./columnArray.ts";
 import type { Design } from "./designTypes.ts";
 import type { MergedUnits } from "./designVariance.ts";
 import type { UnitClasses } from "./unitClasses.ts";
@@ -23,7 +24,7 @@ export function classLevelSums(
     nobs: 0,
     sums: new Float64Array(levels),
     cellWeight: new Float64Array(nCells),
-    cellSum: new Float64Array(nCells * levels),
+    cellSum: columnArray(Float64Array, nCells * levels),
   };
   for (let c = 0; c < classes.count; c++) {
     const w = classes.weight[c];

@@ -1,4 +1,5 @@
 import { ParallaxError } from "../errors.ts";
+import { columnArray } from "./columnArray.ts";
 import type { Design } from "./designTypes.ts";
 import { designVariance } from "./designVariance.ts";
 import { twoSidedT } from "./distributions.ts";
@@ -169,7 +170,7 @@ function rowWise(design: Design, values: Float64Array, byCodes: Int32Array): Joi
       sum += design.weights[i] * values[i];
     }
     const mean = sum / weightSum;
-    const z = new Float64Array(n);
+    const z = columnArray(Float64Array, n);
     for (let i = 0; i < n; i++) {
       if (byCodes[i] !== domain || Number.isNaN(values[i])) continue;
       z[i] = (design.weights[i] * (values[i] - mean)) / weightSum;

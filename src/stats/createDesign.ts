@@ -1,4 +1,5 @@
 import { ParallaxError } from "../errors.ts";
+import { columnArray } from "./columnArray.ts";
 import type { Design, DesignSpec, LonelyPsu, SecondStage } from "./designTypes.ts";
 import type { Column, Frame } from "./frame.ts";
 import { asCategorical } from "./frame.ts";
@@ -33,7 +34,7 @@ export function createDesign(frame: Frame, spec: DesignSpec = {}): Design {
   requireComplete(psu.codes, "design.ids[0]");
   if (psu.count === 1 && !(spec.nest && strataColumn !== null))
     invalid("design.ids", "the design has only one PSU");
-  const psuStratum = new Int32Array(psu.count).fill(-1);
+  const psuStratum = columnArray(Int32Array, psu.count).fill(-1);
   for (let i = 0; i < n; i++) {
     const previous = psuStratum[psu.codes[i]];
     if (previous >= 0 && previous !== strata.codes[i]) {
@@ -106,7 +107,7 @@ function designWeights(
     }
     return values.slice();
   }
-  const weights = new Float64Array(n).fill(1);
+  const weights = columnArray(Float64Array, n).fill(1);
   if (popsize === null) return weights;
   for (let i = 0; i < n; i++) {
     weights[i] = popsize[stratum[i]] / psuPerStratum[stratum[i]];
@@ -180,7 +181,7 @@ function strataLabelsOf(column: Column | null, codes: Int32Array, count: number)
 }
 
 function rowNumbers(n: number): Int32Array {
-  const out = new Int32Array(n);
+  const out = columnArray(Int32Array, n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }

@@ -1,5 +1,6 @@
 import { ParallaxError } from "../errors.ts";
 import { calibrationResiduals } from "./calibrationResiduals.ts";
+import { columnArray } from "./columnArray.ts";
 import { CERTAINTY_TOLERANCE, samplingComplement } from "./createDesign.ts";
 import type { Design } from "./designTypes.ts";
 
@@ -175,7 +176,7 @@ export function strataPresent(design: Design, rowsKept: Float64Array | null): Ui
 }
 
 function unitTotals(unit: Int32Array, count: number, columns: Float64Array[]): Float64Array {
-  const totals = new Float64Array(columns.length * count);
+  const totals = columnArray(Float64Array, columns.length * count);
   columns.forEach((x, a) => {
     const offset = a * count;
     for (let i = 0; i < x.length; i++) totals[offset + unit[i]] += x[i];

@@ -1,4 +1,5 @@
 import { ParallaxError } from "../errors.ts";
+import { columnArray } from "./columnArray.ts";
 import type { Design } from "./designTypes.ts";
 import { asCategorical, type CategoricalColumn, type Frame, MISSING_CODE } from "./frame.ts";
 
@@ -43,7 +44,7 @@ function computeDomains(design: Design, names: string[], path: string): Domain[]
     strides.push(cells);
     cells *= column.levels.length;
   }
-  const cell = new Int32Array(n);
+  const cell = columnArray(Int32Array, n);
   const present = new Uint8Array(cells);
   for (let i = 0; i < n; i++) {
     let code = 0;
@@ -66,7 +67,7 @@ function computeDomains(design: Design, names: string[], path: string): Domain[]
     names.forEach((name, k) => {
       labels[name] = columns[k].levels[Math.floor(c / strides[k]) % columns[k].levels.length];
     });
-    const mask = new Uint8Array(n);
+    const mask = columnArray(Uint8Array, n);
     masks[c] = mask;
     domains.push({ labels, mask });
   }
@@ -107,7 +108,7 @@ export function domainDegf(design: Design, mask: Uint8Array | null): number {
 const degfCache = new WeakMap<Design, WeakMap<object, number>>();
 
 function countDegf(design: Design, mask: Uint8Array | null): number {
-  const psuSeen = new Uint8Array(design.nPsu);
+  const psuSeen = columnArray(Uint8Array, design.nPsu);
   const strataSeen = new Uint8Array(design.nStrata);
   let psus = 0;
   let strata = 0;

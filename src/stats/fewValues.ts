@@ -1,3 +1,5 @@
+import { columnArray } from "./columnArray.ts";
+
 /** Numeric columns with at most this many distinct values are estimated through their levels. */
 const MAX_DISTINCT = 16;
 
@@ -44,7 +46,7 @@ function findLevels(column: Float64Array): ValueLevels | null {
 
 function codedLevels(column: Float64Array): ValueLevels | null {
   const seen: number[] = [];
-  const codes = new Int32Array(column.length);
+  const codes = columnArray(Int32Array, column.length);
   let last = Number.NaN;
   let lastCode = -1;
   for (let i = 0; i < column.length; i++) {

@@ -1,3 +1,4 @@
+import { columnArray } from "./columnArray.ts";
 /**
  * A columnar table: one typed array per variable, one row per respondent. Missing values are
  * first-class: NaN in numeric columns, code -1 in categorical ones.
@@ -57,7 +58,7 @@ export function categoricalColumn(
 ): CategoricalColumn {
   const levelList = levels ?? distinctSorted(values);
   const index = new Map(levelList.map((level, i) => [level, i]));
-  const codes = new Int32Array(values.length);
+  const codes = columnArray(Int32Array, values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === null || value === undefined || value === "") {

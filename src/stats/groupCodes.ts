@@ -1,3 +1,4 @@
+import { columnArray, columnCopy } from "./columnArray.ts";
 import type { CategoricalColumn, Column } from "./frame.ts";
 
 export interface Grouping {
@@ -29,14 +30,14 @@ export function groupCodes(keys: ReadonlyArray<Column | Int32Array>, n: number):
 }
 
 function denseCodes(key: Column | Int32Array, n: number): Grouping {
-  if (key instanceof Int32Array) return firstAppearance(new Float64Array(key), n, true);
-  if (key.kind === "categorical") return firstAppearance(new Float64Array(key.codes), n, true);
+  if (key instanceof Int32Array) return firstAppearance(columnCopy(Float64Array, key), n, true);
+  if (key.kind === "categorical") return firstAppearance(columnCopy(Float64Array, key.codes), n, true);
   return firstAppearance(key.values, n, false);
 }
 
 /** Renumbers values by first appearance (NaN, and negative codes, are missing); small integer ranges use a table. */
 function firstAppearance(values: Float64Array, n: number, negativeIsMissing: boolean): Grouping {
-  const codes = new Int32Array(n);
+  const codes = columnArray(Int32Array, n);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let integral = true;
@@ -50,7 +51,7 @@ function firstAppearance(values: Float64Array, n: number, negativeIsMissing: boo
   let count = 0;
   if (min > max) return { codes: codes.fill(-1), count: 0 };
   if (integral && max - min <= 4 * n + 1024) {
-    const table = new Int32Array(max - min + 1).fill(-1);
+    const table = columnArray(Int32Array, max - min + 1).fill(-1);
     for (let i = 0; i < n; i++) {
       const value = values[i];
       if (Number.isNaN(value) || (negativeIsMissing && value < 0)) {
@@ -97,7 +98,7 @@ function categoricalCells(keys: CategoricalColumn[], n: number): Grouping {
     }
     return combined;
   }
-  const cell = new Int32Array(n);
+  const cell = columnArray(Int32Array, n);
   let stride = 1;
   for (const key of keys) {
     const codes = key.codes;

@@ -1,3 +1,4 @@
+import { columnArray } from "./columnArray.ts";
 import type { Design, RakeStep } from "./designTypes.ts";
 import { groupCodes } from "./groupCodes.ts";
 import { type Margin, marginColumn, marginTargets } from "./postStratify.ts";
@@ -86,7 +87,7 @@ export function rake(
     previous = current;
     iterations++;
   }
-  const weights = new Float64Array(design.n);
+  const weights = columnArray(Float64Array, design.n);
   for (let i = 0; i < design.n; i++) weights[i] = design.weights[i] * factor[joint.codes[i]];
   const step: RakeStep = {
     kind: "rake",

@@ -1,3 +1,5 @@
+import { columnArray } from "./columnArray.ts";
+
 /** One reusable buffer per purpose, grown to the largest size asked for. */
 const buffers = new Map<string, Int32Array>();
 
@@ -11,7 +13,7 @@ const buffers = new Map<string, Int32Array>();
 export function scratchCodes(purpose: string, n: number): Int32Array {
   let buffer = buffers.get(purpose);
   if (buffer === undefined || buffer.length < n) {
-    buffer = new Int32Array(n);
+    buffer = columnArray(Int32Array, n);
     buffers.set(purpose, buffer);
   }
   return buffer.subarray(0, n);

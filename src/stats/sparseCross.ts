@@ -1,3 +1,4 @@
+import { columnArray, columnCopy } from "./columnArray.ts";
 /**
  * Sums of a per-row quantity by unit (PSU or SSU) and calibration cell, keeping only the pairs that
  * occur: at most one per row, so designs whose every row is its own PSU cost n, not n x cells.
@@ -17,14 +18,14 @@ export function sparseCross(
   value: Float64Array,
 ): SparseCross {
   const n = unit.length;
-  const rowStart = new Int32Array(units + 1);
+  const rowStart = columnArray(Int32Array, units + 1);
   for (let i = 0; i < n; i++) rowStart[unit[i] + 1]++;
   for (let u = 0; u < units; u++) rowStart[u + 1] += rowStart[u];
   const fill = rowStart.slice(0, units);
-  const rowsByUnit = new Int32Array(n);
+  const rowsByUnit = columnArray(Int32Array, n);
   for (let i = 0; i < n; i++) rowsByUnit[fill[unit[i]]++] = i;
   const slot = new Int32Array(nCells).fill(-1);
-  const start = new Int32Array(units + 1);
+  const start = columnArray(Int32Array, units + 1);
   const cells: number[] = [];
   const sums: number[] = [];
   for (let u = 0; u < units; u++) {
@@ -41,7 +42,11 @@ export function sparseCross(
     }
   }
   start[units] = cells.length;
-  return { start, cell: Int32Array.from(cells), sum: Float64Array.from(sums) };
+  return {
+    start,
+    cell: columnCopy(Int32Array, cells),
+    sum: columnCopy(Float64Array, sums),
+  };
 }
 
 /** totals[offset + u] -= Σ over unit u's cells of sum × shift[cell]. */

@@ -1,3 +1,4 @@
+import { columnArray } from "./columnArray.ts";
 import type { Design } from "./designTypes.ts";
 
 /**
@@ -48,7 +49,7 @@ export function unitClasses(design: Design, calibration: RowCalibration | null):
 function buildClasses(design: Design, calibration: RowCalibration | null): UnitClasses | null {
   const { n, weights, stratum } = design;
   const limit = Math.floor(n * MAX_CLASS_SHARE);
-  const classOf = new Int32Array(n);
+  const classOf = columnArray(Int32Array, n);
   const groups = new Map<number, Map<number, Map<number, number>>>();
   const classStratum: number[] = [];
   const classWeight: number[] = [];

@@ -1,3 +1,4 @@
+import { columnArray, columnArrayFrom } from "../../stats/columnArray.ts";
 import { type EncodedAnswers, gatherEncoded, mismatches } from "../encodeAnswers.ts";
 import type { OutlineQuestion } from "../questionnaireOutline.ts";
 import { groupBy, isAnswered, median, type ScreenContext } from "../screenContext.ts";
@@ -64,12 +65,12 @@ export function interviewerIndicators(
   }));
   const count = members.length;
   // Measure m of local row i at measures[m * count + i]: flat, so a million responses make no objects.
-  const measures = new Float64Array(measureNames.length * count);
+  const measures = columnArray(Float64Array, measureNames.length * count);
   for (let local = 0; local < count; local++)
     responseMeasures(responses[local], outline.questions, scales, context, measures, local, count);
 
   const allDurations = durationsOf(rows);
-  const durations = Float64Array.from(members, (row) => allDurations[row]);
+  const durations = columnArrayFrom(Float64Array, members, (row) => allDurations[row]);
   const durationMedians = new Map<string, number>();
   for (const [mode, group] of groupBy(responses.keys(), (local) => responses[local].mode)) {
     const known: number[] = [];
@@ -80,7 +81,7 @@ export function interviewerIndicators(
   // Every row's site-and-mode block, numbered in first-seen order.
   const siteGroups = [...groupBy(responses.keys(), (local) => siteModeKey(responses[local])).values()];
   const sites = siteGroups.length;
-  const siteOf = new Int32Array(count);
+  const siteOf = columnArray(Int32Array, count);
   const siteMeans = new Float64Array(measureNames.length * sites);
   const encoded = encodedRowsOf(rows, population, outline, members);
   const siteSimilarity = new Float64Array(sites);

@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
 import type { ScreenContext } from "../screenContext.ts";
@@ -42,7 +43,7 @@ export function duplicateRule(
     // Without an outline every answerText is empty: one bucket holds them all.
     const hashes = outline ? answerHashesOf(rows, population, outline, order) : new Int32Array(order.length);
     const heads = new HashHeads(order.length);
-    const next = new Int32Array(order.length).fill(-1);
+    const next = columnArray(Int32Array, order.length).fill(-1);
     const sameText = (a: number, b: number) => {
       const first = responses[order[a]].answers;
       const second = responses[order[b]].answers;
@@ -108,8 +109,8 @@ class HashHeads {
   constructor(entries: number) {
     let capacity = 16;
     while (capacity < entries * 2) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.values = new Int32Array(capacity).fill(-1);
+    this.keys = columnArray(Int32Array, capacity);
+    this.values = columnArray(Int32Array, capacity).fill(-1);
     this.mask = capacity - 1;
   }
 

@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import { type EncodedAnswers, mismatches } from "../encodeAnswers.ts";
 
 /**
@@ -22,9 +23,9 @@ export const bucketScanLimit = 256;
  * `earlierPartner`). Rows are in start order within each block.
  */
 export function exhaustiveMatches(encoded: EncodedAnswers, blocks: number[][]) {
-  const fewestAny = new Int32Array(encoded.rows).fill(encoded.items);
-  const fewestEarlier = new Int32Array(encoded.rows).fill(encoded.items);
-  const earlierPartner = new Int32Array(encoded.rows).fill(-1);
+  const fewestAny = columnArray(Int32Array, encoded.rows).fill(encoded.items);
+  const fewestEarlier = columnArray(Int32Array, encoded.rows).fill(encoded.items);
+  const earlierPartner = columnArray(Int32Array, encoded.rows).fill(-1);
   for (const rows of blocks) {
     for (let b = 1; b < rows.length; b++) {
       const later = rows[b];
@@ -80,8 +81,8 @@ export function sampledFewestAny(encoded: EncodedAnswers, blocks: number[][], sa
  * one of `limit + 1` disjoint item groups, so only rows sharing a group's values are compared.
  */
 export function earlierWithin(encoded: EncodedAnswers, blocks: number[][], limit: number) {
-  const fewestEarlier = new Int32Array(encoded.rows).fill(encoded.items);
-  const earlierPartner = new Int32Array(encoded.rows).fill(-1);
+  const fewestEarlier = columnArray(Int32Array, encoded.rows).fill(encoded.items);
+  const earlierPartner = columnArray(Int32Array, encoded.rows).fill(-1);
   if (limit <= 0) return { fewestEarlier, earlierPartner };
   const groups = Math.min(limit + 1, encoded.items);
   const keys = groupKeys(encoded, groups);

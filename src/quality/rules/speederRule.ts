@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import { makeFlag } from "../makeFlag.ts";
 import { reasons } from "../reasons.ts";
 import { groupBy, median, type ScreenContext } from "../screenContext.ts";
@@ -85,7 +86,7 @@ function readQuestionTimes(group: ScreenedResponse[]): QuestionTimes {
   const slots = new Map<string, number>();
   const columns: Float64Array[] = [];
   const given: Uint8Array[] = [];
-  const timed = new Uint8Array(group.length);
+  const timed = columnArray(Uint8Array, group.length);
   for (let index = 0; index < group.length; index++) {
     const times = questionTimes(group[index]);
     if (!times) continue;
@@ -98,8 +99,8 @@ function readQuestionTimes(group: ScreenedResponse[]): QuestionTimes {
       if (slot === undefined) {
         slot = columns.length;
         slots.set(name, slot);
-        columns.push(new Float64Array(group.length));
-        given.push(new Uint8Array(group.length));
+        columns.push(columnArray(Float64Array, group.length));
+        given.push(columnArray(Uint8Array, group.length));
       }
       columns[slot][index] = value;
       given[slot][index] = 1;
@@ -111,8 +112,9 @@ function readQuestionTimes(group: ScreenedResponse[]): QuestionTimes {
 /** The median of each question's positive times, NaN where fewer than minTimedQuestions are known. */
 function medianQuestionTimes({ columns, given }: QuestionTimes): Float64Array {
   const medians = new Float64Array(columns.length).fill(Number.NaN);
+  // One buffer for every question's known times: a column each would be as many again as the columns.
+  const values = columnArray(Float64Array, columns[0]?.length ?? 0);
   columns.forEach((column, slot) => {
-    const values = new Float64Array(column.length);
     let count = 0;
     for (let index = 0; index < column.length; index++)
       if (given[slot][index] === 1 && column[index] > 0) values[count++] = column[index];

@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import { type Column, compareLevels, MISSING_CODE } from "../../stats/frame.ts";
 import type { ConceptInfo, ConceptQuestionInfo } from "./conceptQuestions.ts";
 
@@ -44,7 +45,7 @@ export function conceptWriters(
   switch (info.kind) {
     case "single": {
       // As categoricalColumn(values, info.values) codes them: the last position of a level, "" missing.
-      const codes = new Int32Array(n).fill(MISSING_CODE);
+      const codes = columnArray(Int32Array, n).fill(MISSING_CODE);
       const writers = each((question) => {
         const codeOf = memoised((value) => {
           const mapped = question.map(String(value));
@@ -68,7 +69,7 @@ export function conceptWriters(
       return { writers: each(writers), columns };
     }
     case "numeric": {
-      const column = new Float64Array(n).fill(Number.NaN);
+      const column = columnArray(Float64Array, n).fill(Number.NaN);
       const writers = each(() => (value, row) => {
         if (typeof value === "number") column[row] = value;
         else if (typeof value === "string" && value !== "") column[row] = Number(value);
@@ -86,8 +87,8 @@ export function conceptWriters(
  * categoricalColumn sorts them (first seen first among equals).
  */
 export function rawWriter(question: string, n: number): { writer: AnswerWriter; column: () => Column } {
-  const numbers = new Float64Array(n).fill(Number.NaN);
-  const textCodes = new Int32Array(n).fill(MISSING_CODE);
+  const numbers = columnArray(Float64Array, n).fill(Number.NaN);
+  const textCodes = columnArray(Int32Array, n).fill(MISSING_CODE);
   const texts: string[] = [];
   const textIndex = new Map<string, number>();
   let numeric = true;
@@ -138,7 +139,7 @@ function listWriters(
   });
   const ranking = info.kind === "ranking";
   // Ranking: the rank, 0 where unranked. Select-multiple: 0 without a list, 1 listed, 2 mentioned.
-  const marks = ranking ? new Int32Array(n * m) : new Uint8Array(n * m);
+  const marks = ranking ? columnArray(Int32Array, n * m) : columnArray(Uint8Array, n * m);
   const writers = (question: ConceptQuestionInfo) => {
     const targets = memoised((item) => positionsOf.get(question.map(String(item))) ?? []);
     return (list: unknown, row: number) => {
@@ -157,7 +158,7 @@ function listWriters(
   };
   const columns = (): NamedColumns => {
     // One buffer for the concept's columns: fewer, larger allocations for the garbage collector to weigh.
-    const buffer = new Float64Array(n * m);
+    const buffer = columnArray(Float64Array, n * m);
     return info.values.map((value, k) => {
       const values = buffer.subarray(k * n, (k + 1) * n);
       // A mark of 0 is missing; a rank is itself, a select-multiple mark one more than its 0/1.

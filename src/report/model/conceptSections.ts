@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import {
   type Design,
   rankingSummary,
@@ -183,7 +184,7 @@ function indicatorAsLevels(design: Design, indicator: string): string {
   if (frame.columns.has(name)) return name;
   const source = frame.columns.get(indicator);
   if (source?.kind !== "numeric") throw new RangeError(`${indicator} is not numeric`);
-  const codes = new Int32Array(frame.n);
+  const codes = columnArray(Int32Array, frame.n);
   for (let i = 0; i < frame.n; i++)
     codes[i] = Number.isNaN(source.values[i]) ? -1 : source.values[i] === 1 ? 1 : 0;
   frame.columns.set(name, { kind: "categorical", codes, levels: ["0", "1"] });
@@ -201,7 +202,7 @@ function rankingResults(
   const summary = rankingSummary(design, items, { by: "population" });
   const firstName = `first:${id}`;
   if (!frame.columns.has(firstName)) {
-    const codes = new Int32Array(frame.n).fill(-1);
+    const codes = columnArray(Int32Array, frame.n).fill(-1);
     items.forEach((item, k) => {
       const column = frame.columns.get(item);
       if (column?.kind !== "numeric") return;

@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import {
   type CategoricalColumn,
   type Column,
@@ -75,7 +76,7 @@ export function indicatorColumn(frame: Frame, source: string, values: string[]):
   if (frame.columns.has(name)) return name;
   const column = categorical(frame, source);
   const wanted = column.levels.map((level) => (values.includes(level) ? 1 : 0));
-  const out = new Float64Array(frame.n);
+  const out = columnArray(Float64Array, frame.n);
   for (let i = 0; i < frame.n; i++) out[i] = column.codes[i] < 0 ? Number.NaN : wanted[column.codes[i]];
   frame.columns.set(name, { kind: "numeric", values: out });
   return name;

@@ -1,4 +1,5 @@
 import type { ScreenedResponse } from "../../quality/types.ts";
+import { columnArray } from "../../stats/columnArray.ts";
 import { addColumn, type Column, createFrame, type Frame, MISSING_CODE } from "../../stats/index.ts";
 import type { LoadedStudy } from "../../study/types.ts";
 import type { Codebook } from "../../text/codebookTypes.ts";
@@ -58,7 +59,7 @@ export function buildReportData(
   const populationIndex = new Map(populations.map((id, i) => [id, i]));
   // The rows of the study's populations, with each one's position in `populations`.
   const rows: ScreenedResponse[] = [];
-  const allCodes = new Int32Array(responses.length);
+  const allCodes = columnArray(Int32Array, responses.length);
   const counts = new Int32Array(populations.length);
   for (const response of responses) {
     const code = populationIndex.get(response.population);
@@ -69,7 +70,7 @@ export function buildReportData(
   }
   const n = rows.length;
   const populationCodes = allCodes.slice(0, n);
-  const rowLists = populations.map((_, code) => new Int32Array(counts[code]));
+  const rowLists = populations.map((_, code) => columnArray(Int32Array, counts[code]));
   const filled = new Int32Array(populations.length);
   for (let i = 0; i < n; i++) {
     const code = populationCodes[i];

@@ -1,4 +1,5 @@
 import type { ScreenedResponse } from "../../quality/types.ts";
+import { columnArray } from "../../stats/columnArray.ts";
 import { MISSING_CODE } from "../../stats/index.ts";
 import type { LoadedStudy } from "../../study/types.ts";
 import type { NamedColumns } from "./answerWriters.ts";
@@ -35,7 +36,7 @@ export function siteColumns(
   // Every known level a row resolved to, by number, and each row's number (-1: unknown).
   const levels: string[] = [];
   const levelNumbers = new Map<string, number>();
-  const rowLevels = new Int32Array(n).fill(MISSING_CODE);
+  const rowLevels = columnArray(Int32Array, n).fill(MISSING_CODE);
   const seen = populations.map(() => new Map<unknown, number>());
   const read = (row: ScreenedResponse, i: number, population: number) => {
     const question = questions[population];
@@ -57,7 +58,7 @@ export function siteColumns(
   };
   // Each level's code is worked out once, and only for levels that occur in the rows recoded.
   const recode = (codeOf: (level: string) => number, rowList: Int32Array | null): Int32Array => {
-    const codes = new Int32Array(n).fill(MISSING_CODE);
+    const codes = columnArray(Int32Array, n).fill(MISSING_CODE);
     const byNumber = new Int32Array(levels.length).fill(UNKNOWN);
     const count = rowList === null ? n : rowList.length;
     for (let k = 0; k < count; k++) {

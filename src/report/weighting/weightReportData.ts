@@ -1,3 +1,4 @@
+import { columnArray } from "../../stats/columnArray.ts";
 import {
   addColumn,
   categoricalColumn,
@@ -150,7 +151,7 @@ export function weightReportData(
         (summaries.get(population) as PopulationWeightingSummary).trimmedAt = upper;
   }
   for (const population of data.populations) {
-    const weights = new Float64Array(frame.n);
+    const weights = columnArray(Float64Array, frame.n);
     let min = Number.POSITIVE_INFINITY;
     let max = 0;
     for (let i = 0; i < frame.n; i++) {
