@@ -2,9 +2,10 @@
  * Report generation time on about a million simulated responses of the demo study, against the demo's own
  * 6,669 stored (5,472 valid) in the same process. The base is the simulator at `--base` times the article's
  * counts (not exact: exact mode re-screens until verdicts agree), grown to `--copies` times by seeded
- * replication (see replicateResponses); neither is timed. Each run times what `parallax report` does once the
+ * replication (see replicateResponses); neither is timed. Both are handed over as the store returns responses
+ * (answers and paradata parsed from JSON, see asReadFromStore); `--built` times the simulator's objects instead. Each run times what `parallax report` does once the
  * responses are loaded: screen, code, weight, estimate and render the HTML.
- * Run: node --max-old-space-size=16000 --import tsx bench/report/million.ts [--base 10] [--copies 15] [--runs 2] [--lang en]
+ * Run: node --max-old-space-size=16000 --import tsx bench/report/million.ts [--base 10] [--copies 15] [--runs 2] [--lang en] [--built]
  */
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
@@ -12,8 +13,10 @@ import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../../src/files/readStudyFolder.ts";
 import { readWeighting } from "../../src/files/readWeighting.ts";
+import type { ScreenedResponse } from "../../src/quality/types.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
+import { asReadFromStore } from "./asReadFromStore.ts";
 import { scaledFieldwork } from "./scaledFieldwork.ts";
 import { median, type ReportBenchInputs, type ReportTiming, reportPhases, timeReport } from "./timeReport.ts";
 
@@ -23,6 +26,7 @@ const { values: args } = parseArgs({
     copies: { type: "string", default: "15" },
     runs: { type: "string", default: "2" },
     lang: { type: "string", default: "en" },
+    built: { type: "boolean", default: false },
   },
 });
 const baseScale = Number(args.base);
@@ -87,19 +91,26 @@ async function main(): Promise<void> {
     fabricatingInterviewers: 2,
     exact: true,
   });
-  const demoTimings = await timeRuns("demo", { ...common, responses: demo.responses }, Math.max(runs, 3));
+  const handOver = (built: ScreenedResponse[]) => (args.built ? built : asReadFromStore(built));
+  const demoTimings = await timeRuns(
+    "demo",
+    { ...common, responses: handOver(demo.responses) },
+    Math.max(runs, 3),
+  );
 
   const simStart = performance.now();
   log(`simulating the base: ${baseScale}× the article's sizes (seed 2, not exact)…`);
-  const responses = scaledFieldwork(study, quality, {
-    base: baseScale,
-    copies,
-    onBase: (count) =>
-      log(
-        `base: ${count} responses in ${Math.round((performance.now() - simStart) / 1000)} s; replicating ×${copies}…`,
-      ),
-    onCopy: (copy) => process.stderr.write(`\r  copy ${copy + 1}/${copies}`),
-  });
+  const responses = handOver(
+    scaledFieldwork(study, quality, {
+      base: baseScale,
+      copies,
+      onBase: (count) =>
+        log(
+          `base: ${count} responses in ${Math.round((performance.now() - simStart) / 1000)} s; replicating ×${copies}…`,
+        ),
+      onCopy: (copy) => process.stderr.write(`\r  copy ${copy + 1}/${copies}`),
+    }),
+  );
   log(
     `\n${responses.length} responses ready after ${Math.round((performance.now() - simStart) / 1000)} s; RSS ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`,
   );

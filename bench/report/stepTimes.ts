@@ -15,11 +15,11 @@ import { speederRule } from "../../src/quality/rules/speederRule.ts";
 import { straightlinerRule } from "../../src/quality/rules/straightlinerRule.ts";
 import { runScreen, validResponses } from "../../src/quality/screenResponses.ts";
 import { summarizeScreen } from "../../src/quality/summarizeScreen.ts";
-import type { ScreenedResponse } from "../../src/quality/types.ts";
 import { memoisedCoders, reportModelFromData } from "../../src/report/model/buildReportModel.ts";
 import { buildReportData } from "../../src/report/model/reportData.ts";
 import { weightingQuestions } from "../../src/report/weighting/weightReportData.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
+import { asReadFromStore } from "./asReadFromStore.ts";
 import { cachedScaledFieldwork } from "./scaledFieldwork.ts";
 import { screenSubsets } from "./screenSubsets.ts";
 import { median } from "./timeReport.ts";
@@ -49,7 +49,7 @@ let responses = cachedScaledFieldwork(study, quality, {
 });
 
 // As read from the store: answers parsed from JSON text rather than built by the simulator.
-if (args.json) responses = JSON.parse(JSON.stringify(responses)) as ScreenedResponse[];
+if (args.json) responses = asReadFromStore(responses);
 
 const cpuMs = (step: () => unknown) => {
   const start = process.cpuUsage();
