@@ -30,6 +30,8 @@ export function summarizeScreen(
   responses: ScreenedResponse[],
   flags: Flag[],
   decisions: FlagDecisions = new Map(),
+  /** excludedIds(flags, decisions), when the caller has it already. */
+  excluded: ReadonlySet<string> = excludedIds(flags, decisions),
 ): ScreenSummary {
   const flaggedBy = groupBy(flags, (flag) => flag.rule);
   const rules = ruleNames.map((rule) => {
@@ -37,7 +39,6 @@ export function summarizeScreen(
     return { rule, flagged, share: responses.length > 0 ? flagged / responses.length : 0 };
   });
   // Counted in one pass, by population and then site (no key built per response), in first-seen order.
-  const excluded = excludedIds(flags, decisions);
   const counts = new Map<string, Map<string, { responses: number; valid: number }>>();
   let valid = 0;
   for (const response of responses) {
