@@ -1,7 +1,7 @@
 /**
  * Report generation time on the demo's simulated fieldwork (seed 1: 6,669 stored, 5,472 valid responses):
  * screen + code + weight + estimate (the model), then the HTML with its charts. The simulation itself is
- * not timed. Run: npx tsx bench/report/run.ts [language]
+ * not timed; the responses are handed over as the store returns them (asReadFromStore). Run: npx tsx bench/report/run.ts [language]
  */
 import { readOpenCodebooks } from "../../src/cli/reportFiles.ts";
 import { readQualityConfig } from "../../src/files/readQualityConfig.ts";
@@ -11,6 +11,7 @@ import { renderReportHtml } from "../../src/report/html/reportHtml.ts";
 import { buildReportModel } from "../../src/report/model/buildReportModel.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
 import { createJieba } from "../../src/text/createJieba.ts";
+import { asReadFromStore } from "./asReadFromStore.ts";
 
 async function main(): Promise<void> {
   const language = process.argv[2] ?? "en";
@@ -26,12 +27,13 @@ async function main(): Promise<void> {
   const weighting = await readWeighting(study.directory);
   const codebooks = await readOpenCodebooks(study);
   const jieba = createJieba();
+  const responses = asReadFromStore(simulation.responses);
   for (let round = 1; round <= 2; round++) {
     const cpu = process.cpuUsage();
     const started = performance.now();
     const model = buildReportModel({
       study,
-      responses: simulation.responses,
+      responses,
       quality,
       weighting,
       codebooks,
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(cpu);
     const valid = model.methodology.populations.reduce((sum, population) => sum + population.valid, 0);
     process.stdout.write(
-      `round ${round}: ${simulation.responses.length} stored, ${valid} valid; model ${Math.round(modelMs)} ms, model+HTML ${Math.round(totalMs)} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU, ${(html.length / 1e6).toFixed(1)} MB\n`,
+      `round ${round}: ${responses.length} stored, ${valid} valid; model ${Math.round(modelMs)} ms, model+HTML ${Math.round(totalMs)} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU, ${(html.length / 1e6).toFixed(1)} MB\n`,
     );
   }
 }
