@@ -22,6 +22,12 @@ export interface ScreenContext {
 
 const outlines = new WeakMap<object, QuestionnaireOutline>();
 
+/** An expression's results by the values of its variables, one level per variable. */
+interface ValueTrie {
+  next: Map<unknown, ValueTrie>;
+  result?: boolean;
+}
+
 /** What every rule needs about the study, computed once per screen; condition results cached per response. */
 export function createScreenContext(study: LoadedStudy, config: QualityConfig): ScreenContext {
   const populations = new Map<string, PopulationScreen>();
@@ -37,13 +43,37 @@ export function createScreenContext(study: LoadedStudy, config: QualityConfig): 
   }
   // An expression's value depends only on the answers it names, and a few distinct combinations of those
   // answers recur across thousands of responses: evaluate each combination once.
+  // Answers that are primitives are looked up as they are, one level of maps per variable (no key text to
+  // build per response); a list or object answer falls back to a key of their JSON texts.
   const results = new Map<string, boolean>();
   const variables = new Map<string, string[]>();
+  const byValue = new Map<string, ValueTrie>();
   const holds = (expression: string, answers: Record<string, unknown>): boolean => {
     let names = variables.get(expression);
     if (!names) {
       names = [...new Set([...expression.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]))];
       variables.set(expression, names);
+    }
+    let node = byValue.get(expression);
+    if (!node) {
+      node = { next: new Map() };
+      byValue.set(expression, node);
+    }
+    for (let index = 0; index < names.length && node; index++) {
+      const value = answers[names[index]];
+      if (value !== null && typeof value === "object") node = undefined;
+      else {
+        let child: ValueTrie | undefined = node.next.get(value);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(value, child);
+        }
+        node = child;
+      }
+    }
+    if (node) {
+      node.result ??= evaluateExpression(expression, answers) === true;
+      return node.result;
     }
     let key = expression;
     for (const name of names) key += `\u0000${JSON.stringify(answers[name] ?? null)}`;
