@@ -86,6 +86,29 @@ for (const { dialect, skip } of dialects) {
       expect(stored.filter((row) => row.id === id)).toHaveLength(1);
     });
 
+    it("lists a study's responses page by page in list order, mapped as they are read", async () => {
+      const responses = responseRepository(store.db);
+      for (let k = 0; k < 30; k++)
+        await responses.insertOnce(
+          response(`7c2e1a3f-0000-4000-8000-${String(k).padStart(12, "0")}`, {
+            // Ties on the time are ordered by id, as list orders them.
+            receivedAt: `2025-06-0${1 + (k % 3)}T00:00:00.000Z`,
+            answers: { age: k },
+          }),
+        );
+      const listed = await responses.list("tiny");
+      const counts: number[] = [];
+      const mapped = await responses.listMapped("tiny", (row) => `${row.id} ${JSON.stringify(row.answers)}`, {
+        pageRows: 7,
+        onRead: (count) => counts.push(count),
+      });
+      expect(listed.length).toBeGreaterThanOrEqual(30);
+      expect(mapped).toEqual(listed.map((row) => `${row.id} ${JSON.stringify(row.answers)}`));
+      expect(counts.at(-1)).toBe(listed.length);
+      expect(counts.slice(0, 4)).toEqual([7, 14, 21, 28]);
+      expect(await responses.listMapped("nowhere", (row) => row.id)).toEqual([]);
+    });
+
     it("stores every one of many responses sent at once, each with its own outcome", async () => {
       const responses = responseRepository(store.db);
       const ids = Array.from(

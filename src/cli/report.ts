@@ -61,8 +61,12 @@ async function runReport(options: ReportOptions): Promise<void> {
     const study =
       (await readStudyIfFolder(options.study)) ??
       (await studyFromDatabase(store.db, options.study, store.location));
-    const stored = await responseRepository(store.db).list(study.definition.id);
-    if (stored.length === 0)
+    const repository = responseRepository(store.db);
+    const storedCount = (await repository.countBySite(study.definition.id)).reduce(
+      (sum, group) => sum + group.count,
+      0,
+    );
+    if (storedCount === 0)
       throw new ParallaxError(
         "NOT_FOUND",
         `The database has no responses for study "${study.definition.id}"`,
@@ -73,6 +77,16 @@ async function runReport(options: ReportOptions): Promise<void> {
           },
         ],
       );
+    // Read a page at a time and kept only as the screen reads them: no second copy of a million responses.
+    const loading = new SingleBar(
+      { format: "loading [{bar}] {value}/{total} responses", stream: process.stderr, hideCursor: true },
+      undefined,
+    );
+    loading.start(storedCount, 0);
+    const responses = await repository.listMapped(study.definition.id, toScreenedResponse, {
+      onRead: (count) => loading.update(count),
+    });
+    loading.stop();
     const weighting = study.directory ? await readWeighting(study.directory) : null;
     if (!weighting) process.stderr.write("No weighting.json: the report's figures are unweighted.\n");
     const steps = 4 + study.definition.concepts.length * 2;
@@ -80,7 +94,7 @@ async function runReport(options: ReportOptions): Promise<void> {
     let done = 0;
     const model = buildReportModel({
       study,
-      responses: stored.map(toScreenedResponse),
+      responses,
       quality: study.directory ? await readQualityConfig(study.directory) : undefined,
       decisions: await qualityRepository(store.db).decisions(study.definition.id),
       weighting,
@@ -94,7 +108,7 @@ async function runReport(options: ReportOptions): Promise<void> {
       throw new ParallaxError("NOT_FOUND", `No valid responses for study "${study.definition.id}"`, [
         {
           path: store.location,
-          message: `${stored.length} responses stored, none passed the quality screen`,
+          message: `${responses.length} responses stored, none passed the quality screen`,
         },
       ]);
     const html = await renderReportHtml(study, model, {

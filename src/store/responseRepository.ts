@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from "kysely";
+import { CompiledQuery, type Kysely, PostgresAdapter } from "kysely";
 import { type InsertOnce, pgBatchedInsert } from "./batchedInsert.ts";
 import { groupCommit } from "./groupCommit.ts";
 import type { Database } from "./schema.ts";
@@ -77,6 +77,48 @@ export function responseRepository(db: Kysely<Database>) {
       }));
     },
 
+    /**
+     * The study's responses in `list` order, each handed to `map` as soon as its row is read, a page of rows
+     * at a time: the rows of a million responses, JSON texts included, do not fit in the heap beside the
+     * parsed answers (the report ran out of memory loading them). SQLite streams the statement; PostgreSQL
+     * reads through a cursor in one transaction.
+     */
+    async listMapped<T>(
+      studyId: string,
+      map: (response: StoredResponse) => T,
+      { onRead = () => {}, pageRows = defaultPageRows }: ListOptions = {},
+    ): Promise<T[]> {
+      const query = db
+        .selectFrom("responses")
+        .selectAll()
+        .where("study_id", "=", studyId)
+        .orderBy("received_at")
+        .orderBy("id");
+      const mapped: T[] = [];
+      const take = (row: ResponseRow) => {
+        mapped.push(map(fromRow(row)));
+        if (mapped.length % pageRows === 0) onRead(mapped.length);
+      };
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+        for await (const row of query.stream(pageRows)) take(row);
+      else
+        await db.transaction().execute(async (trx) => {
+          const { sql, parameters } = query.compile();
+          await trx.executeQuery(
+            CompiledQuery.raw(`declare responses_listed no scroll cursor for ${sql}`, [...parameters]),
+          );
+          for (;;) {
+            const { rows } = await trx.executeQuery<ResponseRow>(
+              CompiledQuery.raw(`fetch forward ${pageRows} from responses_listed`),
+            );
+            for (const row of rows) take(row);
+            if (rows.length < pageRows) break;
+          }
+        });
+      onRead(mapped.length);
+      return mapped;
+    },
+
     async list(studyId: string, populationId?: string): Promise<StoredResponse[]> {
       let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
       if (populationId) query = query.where("population_id", "=", populationId);
@@ -89,6 +131,15 @@ export function responseRepository(db: Kysely<Database>) {
 export type ResponseRepository = ReturnType<typeof responseRepository>;
 
 type ResponseRow = Database["responses"];
+
+const defaultPageRows = 10_000;
+
+interface ListOptions {
+  /** Called with the number of responses read so far, after every page and at the end. */
+  onRead?: (count: number) => void;
+  /** Rows read per page (10,000). */
+  pageRows?: number;
+}
 
 const insertOnceQueries = new WeakMap<Kysely<Database>, CompiledQuery>();
 const batchedInserts = new WeakMap<Kysely<Database>, InsertOnce | null>();
