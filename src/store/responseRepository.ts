@@ -88,12 +88,7 @@ export function responseRepository(db: Kysely<Database>) {
       map: (response: StoredResponse) => T,
       { onRead = () => {}, pageRows = defaultPageRows }: ListOptions = {},
     ): Promise<T[]> {
-      const query = db
-        .selectFrom("responses")
-        .selectAll()
-        .where("study_id", "=", studyId)
-        .orderBy("received_at")
-        .orderBy("id");
+      const query = listQuery(db, studyId);
       const mapped: T[] = [];
       const take = (row: ResponseRow) => {
         mapped.push(map(fromRow(row)));
@@ -120,9 +115,7 @@ export function responseRepository(db: Kysely<Database>) {
     },
 
     async list(studyId: string, populationId?: string): Promise<StoredResponse[]> {
-      let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
-      if (populationId) query = query.where("population_id", "=", populationId);
-      const rows = await query.orderBy("received_at").orderBy("id").execute();
+      const rows = await listQuery(db, studyId, populationId).execute();
       return rows.map(fromRow);
     },
   };
@@ -131,6 +124,13 @@ export function responseRepository(db: Kysely<Database>) {
 export type ResponseRepository = ReturnType<typeof responseRepository>;
 
 type ResponseRow = Database["responses"];
+
+/** A study's responses (or one population's), oldest first, ties by id: the order every listing keeps. */
+function listQuery(db: Kysely<Database>, studyId: string, populationId?: string) {
+  let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
+  if (populationId) query = query.where("population_id", "=", populationId);
+  return query.orderBy("received_at").orderBy("id");
+}
 
 const defaultPageRows = 10_000;
 
