@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import type { QualityConfig } from "../../src/quality/index.ts";
-import type { ScreenedResponse } from "../../src/quality/types.ts";
 import { articleValidResponses } from "../../src/simulate/articleFindings.ts";
 import { defaultFaultShares, simulateFieldwork } from "../../src/simulate/simulateFieldwork.ts";
+import type { SimulatedResponse } from "../../src/simulate/types.ts";
 import type { LoadedStudy } from "../../src/study/types.ts";
 import { replicateResponses } from "./replicateResponses.ts";
 
@@ -20,7 +20,7 @@ export function scaledFieldwork(
     onBase?: (responses: number) => void;
     onCopy?: (copy: number) => void;
   },
-): ScreenedResponse[] {
+): SimulatedResponse[] {
   const n = Object.fromEntries(
     Object.entries(articleValidResponses).map(([id, count]) => [id, count * options.base]),
   );
@@ -43,9 +43,9 @@ export function cachedScaledFieldwork(
   study: LoadedStudy,
   quality: QualityConfig,
   options: { base: number; copies: number; cacheFile: string; log?: (line: string) => void },
-): ScreenedResponse[] {
+): SimulatedResponse[] {
   if (existsSync(options.cacheFile))
-    return deserialize(readFileSync(options.cacheFile)) as ScreenedResponse[];
+    return deserialize(readFileSync(options.cacheFile)) as SimulatedResponse[];
   options.log?.(`simulating ${options.base}× the article's sizes, × ${options.copies} copies…`);
   const responses = scaledFieldwork(study, quality, options);
   writeFileSync(options.cacheFile, serialize(responses));

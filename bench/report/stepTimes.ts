@@ -15,6 +15,7 @@ import { speederRule } from "../../src/quality/rules/speederRule.ts";
 import { straightlinerRule } from "../../src/quality/rules/straightlinerRule.ts";
 import { runScreen, validResponses } from "../../src/quality/screenResponses.ts";
 import { summarizeScreen } from "../../src/quality/summarizeScreen.ts";
+import type { ScreenedResponse } from "../../src/quality/types.ts";
 import { memoisedCoders, reportModelFromData } from "../../src/report/model/buildReportModel.ts";
 import { buildReportData } from "../../src/report/model/reportData.ts";
 import { weightingQuestions } from "../../src/report/weighting/weightReportData.ts";
@@ -42,7 +43,7 @@ const weighting = await readWeighting(study.directory);
 const codebooks = await readOpenCodebooks(study);
 const jieba = createJieba();
 
-let responses = cachedScaledFieldwork(study, quality, {
+let responses: ScreenedResponse[] = cachedScaledFieldwork(study, quality, {
   base: Number(args.base),
   copies: Number(args.copies),
   cacheFile,
