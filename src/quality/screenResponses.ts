@@ -84,7 +84,11 @@ export function validResponses<T extends ScreenedResponse>(
   flags: Flag[],
   decisions: FlagDecisions = new Map(),
 ): T[] {
-  const excluded = excludedIds(flags, decisions);
+  return validAmong(responses, excludedIds(flags, decisions));
+}
+
+/** The responses isValid keeps, for a caller that has the excluded ids already. */
+export function validAmong<T extends ScreenedResponse>(responses: T[], excluded: ReadonlySet<string>): T[] {
   return responses.filter((response) => isValid(response, excluded));
 }
 

@@ -1,6 +1,6 @@
 import type { Jieba } from "@node-rs/jieba";
 import { defaultQualityConfig, type QualityConfig } from "../../quality/qualityConfig.ts";
-import { excludedIds, type FlagDecisions, isValid, runScreen } from "../../quality/screenResponses.ts";
+import { excludedIds, type FlagDecisions, runScreen, validAmong } from "../../quality/screenResponses.ts";
 import { summarizeScreen } from "../../quality/summarizeScreen.ts";
 import type { ScreenedResponse } from "../../quality/types.ts";
 import type { LoadedStudy } from "../../study/types.ts";
@@ -41,7 +41,7 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
   // Validity decided once, reviewers' decisions included, for both the valid set and the counts per site.
   const decisions = inputs.decisions ?? new Map();
   const excluded = excludedIds(screen.flags, decisions);
-  const valid = inputs.responses.filter((response) => isValid(response, excluded));
+  const valid = validAmong(inputs.responses, excluded);
   const summary = summarizeScreen(study.definition, inputs.responses, screen.flags, decisions, excluded);
   progress("code", 0, 1);
   const data = buildReportData(
