@@ -109,6 +109,29 @@ for (const { dialect, skip } of dialects) {
       expect(await responses.listMapped("nowhere", (row) => row.id)).toEqual([]);
     });
 
+    it("lists and counts some populations' responses, in list order", async () => {
+      const responses = responseRepository(store.db);
+      for (let k = 0; k < 3; k++)
+        await responses.insertOnce(
+          response(`5d0c9e2b-0000-4000-8000-${String(k).padStart(12, "0")}`, {
+            populationId: "elders",
+            receivedAt: `2025-06-0${3 - k}T00:00:00.000Z`,
+          }),
+        );
+      const listed = await responses.list("tiny");
+      const elders = await responses.listMapped("tiny", (row) => row.id, { populations: ["elders"] });
+      expect(elders).toEqual(listed.filter((row) => row.populationId === "elders").map((row) => row.id));
+      expect(elders).toHaveLength(3);
+      expect(
+        await responses.listMapped("tiny", (row) => row.id, { populations: ["adults", "elders"] }),
+      ).toEqual(listed.map((row) => row.id));
+      expect(await responses.listMapped("tiny", (row) => row.id, { populations: [] })).toEqual([]);
+      const counts = await responses.countByPopulation("tiny");
+      expect(counts.get("elders")).toBe(3);
+      expect(counts.get("adults")).toBe(listed.length - 3);
+      expect(counts.size).toBe(2);
+    });
+
     it("stores every one of many responses sent at once, each with its own outcome", async () => {
       const responses = responseRepository(store.db);
       const ids = Array.from(

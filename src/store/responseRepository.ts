@@ -78,6 +78,20 @@ export function responseRepository(db: Kysely<Database>) {
     },
 
     /**
+     * Stored responses per population, in a scan of the responses_by_population index alone (a tenth of a
+     * second for a million, where countBySite reads every row).
+     */
+    async countByPopulation(studyId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom("responses")
+        .select(["population_id", (eb) => eb.fn.countAll<number>().as("count")])
+        .where("study_id", "=", studyId)
+        .groupBy("population_id")
+        .execute();
+      return new Map(rows.map((row) => [row.population_id, Number(row.count)]));
+    },
+
+    /**
      * The study's responses in `list` order, each handed to `map` as soon as its row is read, a page of rows
      * at a time: the rows of a million responses, JSON texts included, do not fit in the heap beside the
      * parsed answers (the report ran out of memory loading them). SQLite streams the statement; PostgreSQL
@@ -86,10 +100,11 @@ export function responseRepository(db: Kysely<Database>) {
     async listMapped<T>(
       studyId: string,
       map: (response: StoredResponse) => T,
-      { onRead = () => {}, pageRows = defaultPageRows }: ListOptions = {},
+      { onRead = () => {}, pageRows = defaultPageRows, populations }: ListOptions = {},
     ): Promise<T[]> {
-      const query = listQuery(db, studyId);
       const mapped: T[] = [];
+      if (populations?.length === 0) return mapped;
+      const query = listQuery(db, studyId, populations);
       const take = (row: ResponseRow) => {
         mapped.push(map(fromRow(row)));
         if (mapped.length % pageRows === 0) onRead(mapped.length);
@@ -125,10 +140,14 @@ export type ResponseRepository = ReturnType<typeof responseRepository>;
 
 type ResponseRow = Database["responses"];
 
-/** A study's responses (or one population's), oldest first, ties by id: the order every listing keeps. */
-function listQuery(db: Kysely<Database>, studyId: string, populationId?: string) {
+/**
+ * A study's responses (or some populations'), oldest first, ties by id: the order every listing keeps, which
+ * the indexes responses_in_order and responses_by_population hold (migration 0009), so no listing sorts.
+ */
+function listQuery(db: Kysely<Database>, studyId: string, populations?: string | readonly string[]) {
   let query = db.selectFrom("responses").selectAll().where("study_id", "=", studyId);
-  if (populationId) query = query.where("population_id", "=", populationId);
+  if (typeof populations === "string") query = query.where("population_id", "=", populations);
+  else if (populations) query = query.where("population_id", "in", populations);
   return query.orderBy("received_at").orderBy("id");
 }
 
@@ -139,6 +158,8 @@ interface ListOptions {
   onRead?: (count: number) => void;
   /** Rows read per page (10,000). */
   pageRows?: number;
+  /** Only these populations' responses (every population's when absent). */
+  populations?: readonly string[];
 }
 
 const insertOnceQueries = new WeakMap<Kysely<Database>, CompiledQuery>();

@@ -8,6 +8,7 @@ import { assignments } from "./0005_assignments.ts";
 import { qualityFlags } from "./0006_qualityFlags.ts";
 import { codedMentions } from "./0007_codedMentions.ts";
 import { interviewerVerdicts } from "./0008_interviewerVerdicts.ts";
+import { responsesInListOrder } from "./0009_responsesInListOrder.ts";
 
 /** Migrations are code, in order; each runs once per database, on SQLite and PostgreSQL alike. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0006_quality_flags": qualityFlags,
   "0007_coded_mentions": codedMentions,
   "0008_interviewer_verdicts": interviewerVerdicts,
+  "0009_responses_in_list_order": responsesInListOrder,
 };
 
 const provider: MigrationProvider = {
