@@ -2,9 +2,10 @@ import { writeFile } from "node:fs/promises";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { ParallaxError } from "../errors.ts";
-import { toScreenedResponse } from "../fieldwork/screenStoredStudy.ts";
+import { loadAndScreen } from "../fieldwork/loadAndScreen.ts";
 import { readQualityConfig } from "../files/readQualityConfig.ts";
 import { readWeighting } from "../files/readWeighting.ts";
+import { defaultQualityConfig } from "../quality/qualityConfig.ts";
 import { renderReportHtml } from "../report/html/reportHtml.ts";
 import { reportLanguages } from "../report/messages/index.ts";
 import { buildReportModel } from "../report/model/buildReportModel.ts";
@@ -26,6 +27,7 @@ interface ReportOptions {
   lang: string;
   format: string;
   out?: string;
+  oneThread?: boolean;
 }
 
 const pageLabel: Record<string, string> = { "zh-cn": "第", es: "Página", pt: "Página", en: "Page" };
@@ -40,6 +42,10 @@ export function registerReportCommand(program: Command): void {
     .option("--lang <language>", `report language: ${reportLanguages.join(", ")}`, "en")
     .option("--format <format>", "html or pdf", "html")
     .option("--out <file>", "file to write (default: <study>-<lang>.<format>)")
+    .option(
+      "--one-thread",
+      "read and screen the responses on one thread (slower on a large study, less memory)",
+    )
     .action(async (options: ReportOptions) => runReport(options));
 }
 
@@ -62,8 +68,8 @@ async function runReport(options: ReportOptions): Promise<void> {
       (await readStudyIfFolder(options.study)) ??
       (await studyFromDatabase(store.db, options.study, store.location));
     const repository = responseRepository(store.db);
-    const storedCount = (await repository.countBySite(study.definition.id)).reduce(
-      (sum, group) => sum + group.count,
+    const storedCount = [...(await repository.countByPopulation(study.definition.id)).values()].reduce(
+      (sum, count) => sum + count,
       0,
     );
     if (storedCount === 0)
@@ -83,19 +89,27 @@ async function runReport(options: ReportOptions): Promise<void> {
       undefined,
     );
     loading.start(storedCount, 0);
-    const responses = await repository.listMapped(study.definition.id, toScreenedResponse, {
+    const quality = study.directory ? await readQualityConfig(study.directory) : defaultQualityConfig;
+    const steps = 4 + study.definition.concepts.length * 2;
+    const { responses, flags } = await loadAndScreen(store, {
+      dbUrl: options.db,
+      study,
+      quality,
       onRead: (count) => loading.update(count),
+      minimumForSecondThread: options.oneThread ? Number.POSITIVE_INFINITY : undefined,
+      onScreening: () => {
+        loading.stop();
+        bar.start(steps, 0, { step: "screening" });
+      },
     });
-    loading.stop();
     const weighting = study.directory ? await readWeighting(study.directory) : null;
     if (!weighting) process.stderr.write("No weighting.json: the report's figures are unweighted.\n");
-    const steps = 4 + study.definition.concepts.length * 2;
-    bar.start(steps, 0, { step: "screening" });
     let done = 0;
     const model = buildReportModel({
       study,
       responses,
-      quality: study.directory ? await readQualityConfig(study.directory) : undefined,
+      flags,
+      quality,
       decisions: await qualityRepository(store.db).decisions(study.definition.id),
       weighting,
       codebooks: await readOpenCodebooks(study),

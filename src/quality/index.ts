@@ -8,6 +8,7 @@ export type { RuleSummary, ScreenSummary, SiteSummary } from "./summarizeScreen.
 export { summarizeScreen } from "./summarizeScreen.ts";
 export type {
   Flag,
+  FlagVerdict,
   InterviewerVerdict,
   RuleName,
   ScreenedResponse,

@@ -13,7 +13,7 @@ import { speederRule } from "./rules/speederRule.ts";
 import { straightlinerRule } from "./rules/straightlinerRule.ts";
 import { createScreenContext } from "./screenContext.ts";
 import { screenRows, subsetRows } from "./screenRows.ts";
-import type { Flag, ScreenedResponse, ScreenResult } from "./types.ts";
+import type { Flag, FlagVerdict, ScreenedResponse, ScreenResult } from "./types.ts";
 
 /**
  * Runs every response rule and the interviewer checks. Ineligible responses get only their `ineligible`
@@ -81,7 +81,7 @@ export type FlagDecisions = ReadonlyMap<string, "accept" | "override">;
  */
 export function validResponses<T extends ScreenedResponse>(
   responses: T[],
-  flags: Flag[],
+  flags: readonly FlagVerdict[],
   decisions: FlagDecisions = new Map(),
 ): T[] {
   return validAmong(responses, excludedIds(flags, decisions));
@@ -93,7 +93,7 @@ export function validAmong<T extends ScreenedResponse>(responses: T[], excluded:
 }
 
 /** The ids of the responses a flag excludes (see validResponses). */
-export function excludedIds(flags: Flag[], decisions: FlagDecisions): Set<string> {
+export function excludedIds(flags: readonly FlagVerdict[], decisions: FlagDecisions): Set<string> {
   const excluded = new Set<string>();
   for (const flag of flags) {
     // Without decisions no key need be built: every `exclude` flag excludes and no `review` flag does.

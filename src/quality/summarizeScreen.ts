@@ -1,7 +1,7 @@
 import type { StudyDefinition } from "../study/types.ts";
 import { groupBy } from "./screenContext.ts";
 import { excludedIds, type FlagDecisions, isValid } from "./screenResponses.ts";
-import { type Flag, type RuleName, ruleNames, type ScreenedResponse } from "./types.ts";
+import { type FlagVerdict, type RuleName, ruleNames, type ScreenedResponse } from "./types.ts";
 
 export interface RuleSummary {
   rule: RuleName;
@@ -28,7 +28,7 @@ export interface ScreenSummary {
 export function summarizeScreen(
   study: StudyDefinition,
   responses: ScreenedResponse[],
-  flags: Flag[],
+  flags: readonly FlagVerdict[],
   decisions: FlagDecisions = new Map(),
   /** excludedIds(flags, decisions), when the caller has it already. */
   excluded: ReadonlySet<string> = excludedIds(flags, decisions),

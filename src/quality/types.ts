@@ -44,6 +44,9 @@ export interface Flag {
   evidence: Record<string, number | string>;
 }
 
+/** What validity depends on: which response, which rule, how severe (see excludedIds). */
+export type FlagVerdict = Pick<Flag, "id" | "rule" | "severity">;
+
 /** A whole interviewer judged by the interviewer checks. */
 export interface InterviewerVerdict {
   interviewer: string;

@@ -2,7 +2,7 @@ import type { Jieba } from "@node-rs/jieba";
 import { defaultQualityConfig, type QualityConfig } from "../../quality/qualityConfig.ts";
 import { excludedIds, type FlagDecisions, runScreen, validAmong } from "../../quality/screenResponses.ts";
 import { summarizeScreen } from "../../quality/summarizeScreen.ts";
-import type { ScreenedResponse } from "../../quality/types.ts";
+import type { FlagVerdict, ScreenedResponse } from "../../quality/types.ts";
 import type { LoadedStudy } from "../../study/types.ts";
 import type { Codebook } from "../../text/codebookTypes.ts";
 import { createCoder } from "../../text/createCoder.ts";
@@ -21,6 +21,8 @@ export interface ReportInputs {
   study: LoadedStudy;
   /** Every stored response of the study: the screen decides which are valid. */
   responses: ScreenedResponse[];
+  /** Their screen's flags, when the caller has screened them (see loadAndScreen); screened here otherwise. */
+  flags?: readonly FlagVerdict[];
   quality?: QualityConfig;
   /** Reviewers' decisions on flags ("responseId rule" → accept or override). */
   decisions?: FlagDecisions;
@@ -37,12 +39,13 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
   const { study } = inputs;
   const progress = inputs.onProgress ?? (() => {});
   progress("screen", 0, 1);
-  const screen = runScreen(study, inputs.responses, inputs.quality ?? defaultQualityConfig);
+  const flags =
+    inputs.flags ?? runScreen(study, inputs.responses, inputs.quality ?? defaultQualityConfig).flags;
   // Validity decided once, reviewers' decisions included, for both the valid set and the counts per site.
   const decisions = inputs.decisions ?? new Map();
-  const excluded = excludedIds(screen.flags, decisions);
+  const excluded = excludedIds(flags, decisions);
   const valid = validAmong(inputs.responses, excluded);
-  const summary = summarizeScreen(study.definition, inputs.responses, screen.flags, decisions, excluded);
+  const summary = summarizeScreen(study.definition, inputs.responses, flags, decisions, excluded);
   progress("code", 0, 1);
   const data = buildReportData(
     study,
