@@ -129,5 +129,14 @@ describe("screening on two threads", () => {
       statuses: ["complete", "partial"],
     });
     expect(kept.map((row) => row.id)).toEqual(["a", "c"]);
+    // Seen alike by both threads: kept as read. Seen only by the second thread ("e"): nothing to leave out.
+    const alike = { flags: [], ids: ["a", "b", "d"], statuses: ["complete", "complete", "complete"] };
+    expect(asScreened(read, new Set(["lac"]), alike)).toBe(read);
+    const more = {
+      flags: [],
+      ids: ["a", "b", "e", "d"],
+      statuses: ["complete", "complete", "complete", "complete"],
+    };
+    expect(asScreened(read, new Set(["lac"]), more).map((row) => row.id)).toEqual(["a", "b", "c", "d"]);
   });
 });

@@ -88,6 +88,14 @@ export function asScreened(
   screenedElsewhere: ReadonlySet<string>,
   there: StoredScreenOutput,
 ): ScreenedResponse[] {
+  // Mostly both threads read the same rows in the same order: that is checked in one pass, without a map.
+  let position = 0;
+  for (const response of read) {
+    if (!screenedElsewhere.has(response.population)) continue;
+    if (there.ids[position] !== response.id || there.statuses[position] !== (response.status ?? "")) break;
+    position++;
+  }
+  if (position === there.ids.length && position === countOf(read, screenedElsewhere)) return read;
   const statusThere = new Map<string, string>();
   for (let index = 0; index < there.ids.length; index++)
     statusThere.set(there.ids[index], there.statuses[index]);
@@ -95,4 +103,10 @@ export function asScreened(
     (response) =>
       !screenedElsewhere.has(response.population) || statusThere.get(response.id) === (response.status ?? ""),
   );
+}
+
+function countOf(read: readonly ScreenedResponse[], populations: ReadonlySet<string>): number {
+  let count = 0;
+  for (const response of read) if (populations.has(response.population)) count++;
+  return count;
 }
