@@ -62,6 +62,10 @@ async function runReport(options: ReportOptions): Promise<void> {
     { format: "report [{bar}] {percentage}% {step}", stream: process.stderr, hideCursor: true },
     undefined,
   );
+  const loading = new SingleBar(
+    { format: "loading [{bar}] {value}/{total} responses", stream: process.stderr, hideCursor: true },
+    undefined,
+  );
   const store = await openDatabase(options.db);
   try {
     const study =
@@ -84,10 +88,6 @@ async function runReport(options: ReportOptions): Promise<void> {
         ],
       );
     // Read a page at a time and kept only as the screen reads them: no second copy of a million responses.
-    const loading = new SingleBar(
-      { format: "loading [{bar}] {value}/{total} responses", stream: process.stderr, hideCursor: true },
-      undefined,
-    );
     loading.start(storedCount, 0);
     const quality = study.directory ? await readQualityConfig(study.directory) : defaultQualityConfig;
     const steps = 4 + study.definition.concepts.length * 2;
@@ -137,6 +137,7 @@ async function runReport(options: ReportOptions): Promise<void> {
     else await writeFile(out, html);
     process.stderr.write(`Wrote the ${options.lang} report on ${valid} valid responses to ${out}\n`);
   } finally {
+    loading.stop();
     bar.stop();
     await store.close();
   }
