@@ -72,10 +72,8 @@ async function runReport(options: ReportOptions): Promise<void> {
       (await readStudyIfFolder(options.study)) ??
       (await studyFromDatabase(store.db, options.study, store.location));
     const repository = responseRepository(store.db);
-    const storedCount = [...(await repository.countByPopulation(study.definition.id)).values()].reduce(
-      (sum, count) => sum + count,
-      0,
-    );
+    const storedByPopulation = await repository.countByPopulation(study.definition.id);
+    const storedCount = [...storedByPopulation.values()].reduce((sum, count) => sum + count, 0);
     if (storedCount === 0)
       throw new ParallaxError(
         "NOT_FOUND",
@@ -96,6 +94,7 @@ async function runReport(options: ReportOptions): Promise<void> {
       study,
       quality,
       onRead: (count) => loading.update(count),
+      storedByPopulation,
       minimumForSecondThread: options.oneThread ? Number.POSITIVE_INFINITY : undefined,
       onScreening: () => {
         loading.stop();

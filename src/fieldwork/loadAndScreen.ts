@@ -18,6 +18,8 @@ export interface LoadAndScreenOptions {
   onRead?: (count: number) => void;
   /** Called when every response is read and the screening begins. */
   onScreening?: () => void;
+  /** Stored responses per population (countByPopulation), when the caller has counted them. */
+  storedByPopulation?: ReadonlyMap<string, number>;
   /** Fewest stored responses for which a second thread screens (below, its start costs more than it saves). */
   minimumForSecondThread?: number;
 }
@@ -38,12 +40,16 @@ export async function loadAndScreen(
     quality,
     onRead,
     onScreening = () => {},
+    storedByPopulation,
     minimumForSecondThread = 20_000,
   }: LoadAndScreenOptions,
 ): Promise<{ responses: ScreenedResponse[]; flags: FlagVerdict[] }> {
   const repository = responseRepository(store.db);
   const elsewhere = new Set(
-    secondThreadPopulations(await repository.countByPopulation(study.definition.id), minimumForSecondThread),
+    secondThreadPopulations(
+      storedByPopulation ?? (await repository.countByPopulation(study.definition.id)),
+      minimumForSecondThread,
+    ),
   );
   if (elsewhere.size === 0) {
     const responses = await repository.listMapped(study.definition.id, toScreenedResponse, { onRead });
