@@ -9,7 +9,6 @@ import { defaultQualityConfig } from "../quality/qualityConfig.ts";
 import { renderReportHtml } from "../report/html/reportHtml.ts";
 import { reportLanguages } from "../report/messages/index.ts";
 import { buildReportModel } from "../report/model/buildReportModel.ts";
-import { printPdf } from "../report/pdf/printPdf.ts";
 import { openDatabase } from "../store/openDatabase.ts";
 import { qualityRepository } from "../store/qualityRepository.ts";
 import { questionnaireRepository } from "../store/questionnaireRepository.ts";
@@ -131,9 +130,11 @@ async function runReport(options: ReportOptions): Promise<void> {
     bar.update(steps, { step: "done" });
     bar.stop();
     const out = options.out ?? `${study.definition.id}-${options.lang}.${options.format}`;
-    if (options.format === "pdf")
+    if (options.format === "pdf") {
+      // Loaded only for a PDF: Playwright's bundles take a tenth of a second or more to load.
+      const { printPdf } = await import("../report/pdf/printPdf.ts");
       await writeFile(out, await printPdf(html, { pageLabel: pageLabel[options.lang] }));
-    else await writeFile(out, html);
+    } else await writeFile(out, html);
     process.stderr.write(`Wrote the ${options.lang} report on ${valid} valid responses to ${out}\n`);
   } finally {
     loading.stop();
