@@ -1,24 +1,18 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { runParallax } from "./support/runParallax.ts";
 
-const run = promisify(execFile);
 const directory = mkdtempSync(join(tmpdir(), "parallax-audit-"));
 const db = join(directory, "audit.db");
 
+/** The exit code and standard output (what the assertions compare whole). */
 async function parallax(...args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(process.execPath, ["bin/parallax.js", ...args]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
+  const { code, stdout } = await runParallax(args);
+  return { code, stdout };
 }
 
 describe("parallax audit verify", () => {

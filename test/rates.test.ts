@@ -1,22 +1,11 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStudyFolder } from "../src/files/readStudyFolder.ts";
 import { openDatabase } from "../src/store/openDatabase.ts";
 import { studyRepository } from "../src/store/studyRepository.ts";
+import { runParallax } from "./support/runParallax.ts";
 import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
 
-const run = promisify(execFile);
-
-async function parallax(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["bin/parallax.js", ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const parallax = (...args: string[]) => runParallax(args);
 
 interface Invitation {
   id: string;

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSimulatedFieldwork } from "../src/fieldwork/loadSimulatedFieldwork.ts";
 import { readQualityConfig } from "../src/files/readQualityConfig.ts";
@@ -10,19 +8,7 @@ import { readStudyFolder } from "../src/files/readStudyFolder.ts";
 import { defaultFaultShares, simulateFieldwork } from "../src/simulate/simulateFieldwork.ts";
 import { openDatabase } from "../src/store/openDatabase.ts";
 import { demoFolder } from "./support/reportDemo.ts";
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, "..");
-
-async function parallax(args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run(process.execPath, ["bin/parallax.js", ...args], { cwd: root });
-    return { code: 0, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stderr: string };
-    return { code: failed.code, stderr: failed.stderr };
-  }
-}
+import { runParallax } from "./support/runParallax.ts";
 
 const withoutTimestamps = (html: string) => html.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "");
 
@@ -58,8 +44,8 @@ describe("parallax report --db", () => {
     const twoThreads = join(directory, "two.html");
     const oneThread = join(directory, "one.html");
     const common = ["report", "--study", demoFolder, "--db", db, "--lang", "es"];
-    const first = await parallax([...common, "--out", twoThreads]);
-    const second = await parallax([...common, "--out", oneThread, "--one-thread"]);
+    const first = await runParallax([...common, "--out", twoThreads]);
+    const second = await runParallax([...common, "--out", oneThread, "--one-thread"]);
     expect(first).toMatchObject({ code: 0 });
     expect(second).toMatchObject({ code: 0 });
     const valid = Number(/on (\d+) valid responses/.exec(first.stderr)?.[1]);
@@ -72,7 +58,7 @@ describe("parallax report --db", () => {
   }, 120_000);
 
   it("names the study it cannot find", async () => {
-    const result = await parallax([
+    const result = await runParallax([
       "report",
       "--study",
       "nowhere",

@@ -1,25 +1,11 @@
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCodebook } from "../src/text/testCodebook.ts";
+import { runParallax } from "./support/runParallax.ts";
 
-const run = promisify(execFile);
 const demo = join(import.meta.dirname, "../examples/china-lac");
-
-async function parallax(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", ["bin/parallax.js", ...args], {
-      cwd: join(import.meta.dirname, ".."),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 let folder: string;
 let study: string;
@@ -57,7 +43,7 @@ const answersCsv = [
 describe("parallax code", () => {
   it("codes a CSV in four languages into id,codes and reports the uncoded share", async () => {
     const out = join(folder, "coded.csv");
-    const result = await parallax([
+    const result = await runParallax([
       "code",
       "--study",
       study,
@@ -89,7 +75,7 @@ describe("parallax code", () => {
   });
 
   it("writes to standard output without --out", async () => {
-    const result = await parallax([
+    const result = await runParallax([
       "code",
       "--study",
       study,
@@ -103,7 +89,7 @@ describe("parallax code", () => {
   });
 
   it("asks for --population where populations have their own codebooks", async () => {
-    const result = await parallax([
+    const result = await runParallax([
       "code",
       "--study",
       demo,
@@ -121,7 +107,7 @@ describe("parallax code", () => {
 
   it("rejects a malformed CSV and an invalid codebook with their places", async () => {
     await writeFile(join(folder, "bad.csv"), 'id,text\n1,"unterminated\n');
-    const csv = await parallax([
+    const csv = await runParallax([
       "code",
       "--study",
       study,
@@ -137,7 +123,7 @@ describe("parallax code", () => {
       codes: [{ id: "x", label: { en: "X" }, patterns: { en: { regex: ["("] } } }],
     };
     await writeFile(join(study, "codebooks/keywords.json"), JSON.stringify(broken));
-    const book = await parallax([
+    const book = await runParallax([
       "code",
       "--study",
       study,
@@ -156,7 +142,7 @@ describe("parallax code", () => {
 
 describe("parallax codebook", () => {
   it("shows a demo codebook as JSON, each code with its id and labels", async () => {
-    const result = await parallax([
+    const result = await runParallax([
       "codebook",
       "show",
       "--study",
@@ -179,9 +165,9 @@ describe("parallax codebook", () => {
   it("exports a codebook to a workbook and imports it back unchanged", async () => {
     const xlsx = join(folder, "book.xlsx");
     const target = ["--study", demo, "--question", "impressions_past_year", "--population", "lac"];
-    expect((await parallax(["codebook", "export", ...target, "--xlsx", xlsx])).code).toBe(0);
+    expect((await runParallax(["codebook", "export", ...target, "--xlsx", xlsx])).code).toBe(0);
     const out = join(folder, "imported.json");
-    expect((await parallax(["codebook", "import", ...target, "--xlsx", xlsx, "--out", out])).code).toBe(0);
+    expect((await runParallax(["codebook", "import", ...target, "--xlsx", xlsx, "--out", out])).code).toBe(0);
     const original = JSON.parse(
       await readFile(join(demo, "codebooks/lac.impressions_past_year.json"), "utf8"),
     );

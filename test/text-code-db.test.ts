@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSimulatedFieldwork } from "../src/fieldwork/loadSimulatedFieldwork.ts";
 import { screenStoredStudy } from "../src/fieldwork/screenStoredStudy.ts";
@@ -10,24 +8,11 @@ import { readQualityConfig } from "../src/files/readQualityConfig.ts";
 import { readStudyFolder } from "../src/files/readStudyFolder.ts";
 import { defaultFaultShares, simulateFieldwork } from "../src/simulate/simulateFieldwork.ts";
 import { openDatabase } from "../src/store/openDatabase.ts";
+import { runParallax } from "./support/runParallax.ts";
 import { createTestDatabase, dialects, type TestDatabase } from "./support/stores.ts";
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, "..");
 const demo = join(root, "examples/china-lac");
-
-async function parallax(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", ["bin/parallax.js", ...args], {
-      cwd: root,
-      maxBuffer: 1 << 26,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 interface ShareRow {
   code: string;
@@ -97,7 +82,7 @@ for (const { dialect, skip } of dialects) {
 
     it("codes the valid responses, keeps their mentions and gives weighted shares with intervals", async () => {
       const target = ["--study", demo, "--question", "keywords", "--population", "lac", "--db", database.url];
-      const result = await parallax(["code", ...target, "--json"]);
+      const result = await runParallax(["code", ...target, "--json"]);
       expect(result.code).toBe(0);
       const output = JSON.parse(result.stdout);
       expect(output.responses).toBe(validLac.size);
@@ -142,7 +127,7 @@ for (const { dialect, skip } of dialects) {
       } finally {
         await store.close();
       }
-      const again = await parallax(["code", ...target, "--json"]);
+      const again = await runParallax(["code", ...target, "--json"]);
       expect(again.code).toBe(0);
       const after = await mentions();
       expect(after).toHaveLength(rows.length);
@@ -151,7 +136,7 @@ for (const { dialect, skip } of dialects) {
     }, 120_000);
 
     it("without a weighting, gives each code's share of respondents who answered, and says so", async () => {
-      const result = await parallax([
+      const result = await runParallax([
         "code",
         ...[
           "--study",
@@ -178,7 +163,7 @@ for (const { dialect, skip } of dialects) {
           12,
         );
       }
-      const text = await parallax([
+      const text = await runParallax([
         "code",
         "--study",
         unweighted,
@@ -196,7 +181,7 @@ for (const { dialect, skip } of dialects) {
 
     it("ranks the codes of each population, with distinctive terms and a chart", async () => {
       const chart = join(folder, `keywords-${dialect}.svg`);
-      const result = await parallax([
+      const result = await runParallax([
         "keywords",
         ...[
           "--study",
